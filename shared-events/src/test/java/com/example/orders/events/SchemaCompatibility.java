@@ -1,0 +1,134 @@
+package com.example.orders.events;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Decides whether a new revision of a topic's JSON Schema keeps both kinds of reader working: consumers still on the
+ * previous revision reading new records, and consumers on the new revision reading records already on the topic
+ * (replays read old records for as long as the topic keeps them). Only additions of optional fields pass; anything else
+ * is a breaking change and belongs on a new {@code .v<n+1>} topic.
+ */
+final class SchemaCompatibility {
+
+    private static final List<String> CONSTRAINTS = List.of("minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "pattern", "format", "const",
+            "multipleOf", "uniqueItems");
+
+    /** The breaking differences between two revisions, each naming its JSON path; empty when compatible. */
+    static List<String> breakingChanges(JsonNode previous, JsonNode next) {
+        List<String> problems = new ArrayList<>();
+        compare("$", previous, previous, next, next, problems, new HashSet<>());
+        return problems;
+    }
+
+    private static void compare(String path, JsonNode previousRoot, JsonNode previous, JsonNode nextRoot,
+            JsonNode next, List<String> problems, Set<String> visited) {
+        previous = resolve(previousRoot, previous);
+        next = resolve(nextRoot, next);
+        if (!visited.add(path)) {
+            return;
+        }
+        if (!Objects.equals(previous.get("type"), next.get("type"))) {
+            problems.add(path + ": type changed from " + previous.get("type") + " to " + next.get("type"));
+            return;
+        }
+        Set<String> previousEnum = texts(previous.get("enum"));
+        Set<String> nextEnum = texts(next.get("enum"));
+        if (!previousEnum.equals(nextEnum)) {
+            problems.add(path + ": enum changed from " + previousEnum + " to " + nextEnum
+                    + " (a new value breaks old readers, a removed one breaks reading old records)");
+        }
+        for (String constraint : CONSTRAINTS) {
+            if (!Objects.equals(previous.get(constraint), next.get(constraint))) {
+                problems.add(path + ": constraint '" + constraint + "' changed from " + previous.get(constraint)
+                        + " to " + next.get(constraint));
+            }
+        }
+        compareObjects(path, previousRoot, previous, nextRoot, next, problems, visited);
+        if (previous.has("items") || next.has("items")) {
+            if (!previous.has("items") || !next.has("items")) {
+                problems.add(path + "[]: item schema added or removed");
+            } else {
+                compare(path + "[]", previousRoot, previous.get("items"), nextRoot, next.get("items"), problems,
+                        visited);
+            }
+        }
+    }
+
+    private static void compareObjects(String path, JsonNode previousRoot, JsonNode previous, JsonNode nextRoot,
+            JsonNode next, List<String> problems, Set<String> visited) {
+        Set<String> previousRequired = texts(previous.get("required"));
+        Set<String> nextRequired = texts(next.get("required"));
+        for (String field : nextRequired) {
+            if (!previousRequired.contains(field)) {
+                problems.add(path + "." + field + ": became required; records already written without it break "
+                        + "readers of the new revision");
+            }
+        }
+        for (String field : previousRequired) {
+            if (!nextRequired.contains(field)) {
+                problems.add(path + "." + field + ": no longer required; readers of the previous revision rely on it");
+            }
+        }
+        JsonNode previousProperties = previous.path("properties");
+        JsonNode nextProperties = next.path("properties");
+        for (Iterator<String> names = previousProperties.fieldNames(); names.hasNext();) {
+            String field = names.next();
+            if (!nextProperties.has(field)) {
+                problems.add(path + "." + field + ": removed; its name could come back with another meaning");
+            } else {
+                compare(path + "." + field, previousRoot, previousProperties.get(field), nextRoot,
+                        nextProperties.get(field), problems, visited);
+            }
+        }
+        boolean previousWasClosed = previous.path("additionalProperties").isBoolean()
+                && !previous.get("additionalProperties").asBoolean();
+        if (previousWasClosed) {
+            for (Iterator<String> names = nextProperties.fieldNames(); names.hasNext();) {
+                String field = names.next();
+                if (!previousProperties.has(field)) {
+                    problems.add(path + "." + field
+                            + ": added, but the previous revision forbids additional properties");
+                }
+            }
+        }
+        if (!previousWasClosed && next.path("additionalProperties").isBoolean()
+                && !next.get("additionalProperties").asBoolean()) {
+            problems.add(path + ": now forbids additional properties that the previous revision allowed");
+        }
+    }
+
+    private static JsonNode resolve(JsonNode root, JsonNode node) {
+        JsonNode current = node;
+        for (int depth = 0; current.has("$ref"); depth++) {
+            String ref = current.get("$ref").asText();
+            if (!ref.startsWith("#") || depth > 32) {
+                throw new IllegalArgumentException("only local $refs are supported, found " + ref);
+            }
+            current = root.at(ref.substring(1));
+            if (current.isMissingNode()) {
+                throw new IllegalArgumentException("dangling $ref " + ref);
+            }
+        }
+        return current;
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        if (array != null) {
+            array.forEach(value -> values.add(value.asText()));
+        }
+        return values;
+    }
+
+    private SchemaCompatibility() {
+    }
+}
