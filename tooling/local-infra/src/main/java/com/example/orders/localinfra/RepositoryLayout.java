@@ -1,0 +1,32 @@
+package com.example.orders.localinfra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds files of this repository from a test JVM or the launcher, whatever their working directory. */
+public final class RepositoryLayout {
+
+    private static final String MARKER = "tooling/kafka-broker/pom.xml";
+
+    /** The repository root: {@code -Dsuite.root} (set by the build), else the nearest parent holding the marker. */
+    public static Path root() {
+        String configured = System.getProperty("suite.root", System.getenv("SUITE_ROOT"));
+        if (configured != null && Files.exists(Path.of(configured, MARKER))) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(MARKER))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (no " + MARKER + " above "
+                + Path.of("").toAbsolutePath() + "); set -Dsuite.root");
+    }
+
+    public static Path brokerClasspathFile() {
+        return root().resolve("tooling/kafka-broker/target/broker.classpath");
+    }
+
+    private RepositoryLayout() {
+    }
+}

@@ -1,0 +1,80 @@
+package com.example.orders.localinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostgresServerIT {
+
+    @TempDir
+    static Path dataDirectory;
+    static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = PostgresServer.start(dataDirectory.resolve("pg"), FreePort.find(), dataDirectory.resolve("pg.log"),
+                true);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void givesEachServiceItsOwnDatabaseAndLogin() throws SQLException {
+        ServiceDatabase orders = server.provision("order-service", "secret-1");
+
+        assertThat(orders.url()).endsWith("/order_service");
+        try (Connection connection = DriverManager.getConnection(orders.jdbcUrl(), orders.user(), orders.password());
+                ResultSet row = connection.createStatement().executeQuery("select current_database(), current_user")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo("order_service");
+            assertThat(row.getString(2)).isEqualTo("order_service");
+        }
+    }
+
+    @Test
+    void refusesAServiceLoginOnAnotherServicesDatabase() {
+        ServiceDatabase orders = server.provision("order-service", "secret-1");
+        ServiceDatabase inventory = server.provision("inventory-service", "secret-2");
+
+        assertThatThrownBy(() -> DriverManager.getConnection(orders.jdbcUrl(), inventory.user(), inventory.password())
+                .close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied for database \"order_service\"");
+    }
+
+    @Test
+    void provisioningTwiceKeepsTheDatabase() throws SQLException {
+        ServiceDatabase first = server.provision("analytics-service", "secret-3");
+        try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.user(), first.password())) {
+            connection.createStatement().execute("create table if not exists kept (id int)");
+        }
+
+        ServiceDatabase again = server.provision("analytics-service", "secret-3");
+
+        try (Connection connection = DriverManager.getConnection(again.jdbcUrl(), again.user(), again.password());
+                ResultSet row = connection.createStatement().executeQuery("select count(*) from kept")) {
+            assertThat(row.next()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesASecondServerOnTheSameDataDirectory() {
+        assertThatThrownBy(() -> PostgresServer.start(server.dataDirectory(), FreePort.find(),
+                dataDirectory.resolve("second.log"), true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already runs on");
+    }
+}
