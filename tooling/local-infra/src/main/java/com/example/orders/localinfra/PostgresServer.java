@@ -6,10 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -83,39 +80,13 @@ public final class PostgresServer implements AutoCloseable {
         return dataDirectory;
     }
 
-    /**
-     * Creates (or keeps) the service's database and login, and closes the database to everyone else. Idempotent; a
-     * second call sets the password again, so a rotated secret takes effect.
-     */
+    /** Creates (or keeps) the service's own database and login; see {@link DatabaseProvisioner}. */
     public ServiceDatabase provision(String serviceName, String password) {
-        String name = ServiceDatabase.databaseNameOf(serviceName);
-        if (!name.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a service name: " + serviceName);
-        }
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
-                Statement sql = admin.createStatement()) {
-            if (!exists(admin, "select 1 from pg_roles where rolname = ?", name)) {
-                sql.execute("create role " + name + " login");
-            }
-            sql.execute("alter role " + name + " with login password '" + password.replace("'", "''") + "'");
-            if (!exists(admin, "select 1 from pg_database where datname = ?", name)) {
-                sql.execute("create database " + name + " owner " + name);
-            }
-            sql.execute("revoke all on database " + name + " from public");
-            sql.execute("grant connect, create, temporary on database " + name + " to " + name);
+        try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
+            return DatabaseProvisioner.provision(admin, "127.0.0.1", port(), serviceName, password);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot provision the database of " + serviceName + ": " + e.getMessage(),
                     e);
-        }
-        return new ServiceDatabase("postgresql://127.0.0.1:" + port() + "/" + name, name, password);
-    }
-
-    private static boolean exists(Connection connection, String query, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, name);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
         }
     }
 

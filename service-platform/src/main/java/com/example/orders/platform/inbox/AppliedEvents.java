@@ -1,0 +1,39 @@
+package com.example.orders.platform.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.example.orders.events.EventEnvelope;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The consumer's record of which events it has applied. Call {@link #markApplied} inside the transaction that applies
+ * the event: if the event was applied before, the caller skips the effect, and if the transaction rolls back, the mark
+ * goes with it, so the event is applied again on redelivery.
+ */
+@ApplicationScoped
+public class AppliedEvents {
+
+    /** @return true when this is the first time the event is applied, false for a duplicate */
+    public Uni<Boolean> markApplied(EventEnvelope event) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        insert into applied_event (event_id, event_type, subject) values (?1, ?2, ?3)
+                        on conflict (event_id) do nothing""")
+                        .setParameter(1, event.id())
+                        .setParameter(2, event.type().ceType())
+                        .setParameter(3, event.subject())
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    public Uni<Boolean> wasApplied(String eventId) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("select count(*) from applied_event where event_id = ?1",
+                        Long.class)
+                        .setParameter(1, eventId)
+                        .getSingleResult())
+                .map(count -> count > 0);
+    }
+}

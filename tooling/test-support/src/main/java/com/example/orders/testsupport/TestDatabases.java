@@ -1,0 +1,9 @@
+package com.example.orders.testsupport;
+
+import com.example.orders.localinfra.ServiceDatabase;
+
+/** The PostgreSQL server of this test JVM, handing each service its own database and login. */
+public interface TestDatabases {
+
+    ServiceDatabase provision(String serviceName);
+}
