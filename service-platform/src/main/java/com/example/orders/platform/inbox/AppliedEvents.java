@@ -1,8 +1,13 @@
 package com.example.orders.platform.inbox;
 
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.example.orders.events.EventEnvelope;
+import com.example.orders.platform.messaging.InboundEvent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +19,22 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class AppliedEvents {
+
+    private static final Logger LOG = Logger.getLogger(AppliedEvents.class);
+
+    /**
+     * Applies the event's effect unless the event was applied before. Run it inside the transaction of the effect.
+     */
+    public <T extends Record> Uni<Void> applyOnce(InboundEvent<T> event, Function<? super T, Uni<Void>> effect) {
+        return markApplied(event.envelope()).flatMap(first -> {
+            if (!first) {
+                LOG.debugf("skipped %s %s for order %s: applied before", event.envelope().type().ceType(),
+                        event.envelope().id(), event.envelope().subject());
+                return Uni.createFrom().voidItem();
+            }
+            return effect.apply(event.payload());
+        });
+    }
 
     /** @return true when this is the first time the event is applied, false for a duplicate */
     public Uni<Boolean> markApplied(EventEnvelope event) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.example.orders.localinfra.ServiceDatabase;
+import com.example.orders.localinfra.TopicProvisioner;
 
 /**
  * The real Kafka broker and PostgreSQL server of this test JVM, started on first use and kept until the JVM exits,
@@ -35,6 +36,7 @@ public final class TestInfrastructure {
             } else {
                 kafka = new LocalProcesses.Kafka(scratch());
             }
+            TopicProvisioner.ensureTopics(kafka.bootstrapServers());
         }
         return kafka;
     }

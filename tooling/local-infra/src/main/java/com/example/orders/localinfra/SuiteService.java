@@ -1,0 +1,36 @@
+package com.example.orders.localinfra;
+
+import java.util.Locale;
+
+/** The five services of the suite, with the local port each listens on unless its environment says otherwise. */
+public enum SuiteService {
+
+    ORDER("order-service", 8081), INVENTORY("inventory-service", 8082), PAYMENT("payment-service",
+            8083), NOTIFICATION("notification-service", 8084), ANALYTICS("analytics-service", 8085);
+
+    private final String serviceName;
+    private final int defaultPort;
+
+    SuiteService(String serviceName, int defaultPort) {
+        this.serviceName = serviceName;
+        this.defaultPort = defaultPort;
+    }
+
+    /** Also its Maven module, its consumer group and its {@code ce_source} ("/order-service"). */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** {@code ORDER} for order-service: the prefix of {@code ORDER_DB_URL}, {@code ORDER_HTTP_PORT}, ... */
+    public String environmentPrefix() {
+        return name().toUpperCase(Locale.ROOT);
+    }
+
+    public String deadLetterTopic() {
+        return serviceName + ".dlq";
+    }
+}
