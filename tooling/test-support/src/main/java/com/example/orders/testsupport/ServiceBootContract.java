@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,6 +31,26 @@ public abstract class ServiceBootContract {
     void isLiveAndReadyWithItsBrokerAndDatabase() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessFollowsTheBrokerThroughAnOutageWithoutARestart() {
+        TestKafka broker = TestInfrastructure.kafka();
+        Assumptions.assumeTrue(broker.canRestart(), "needs a broker this JVM can stop and start");
+        given().get("/q/health/ready").then().statusCode(200);
+
+        broker.stop();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            broker.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200).body("status",
+                        equalTo("UP")));
     }
 
     @Test
