@@ -87,7 +87,9 @@ public final class KafkaBroker implements AutoCloseable {
                 format(properties, log4j);
             }
             long logOffset = Files.exists(settings.logFile()) ? Files.size(settings.logFile()) : 0;
-            process = launch(java(log4j, BrokerMain.class.getName(), properties.toString()));
+            // BrokerMain ties the broker's life to ours through stdin; a detached broker runs kafka.Kafka itself
+            String mainClass = settings.stopWithParent() ? BrokerMain.class.getName() : "kafka.Kafka";
+            process = launch(java(log4j, mainClass, properties.toString()));
             Files.writeString(pidFile(), Long.toString(process.pid()));
             awaitReady(logOffset);
         } catch (IOException e) {

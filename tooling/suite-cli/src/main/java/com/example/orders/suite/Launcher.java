@@ -1,0 +1,149 @@
+package com.example.orders.suite;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.example.orders.localinfra.ServiceDatabase;
+import com.example.orders.localinfra.SuiteService;
+
+/**
+ * Starts, shows and stops the local suite. The order is the topology: broker and database first, then the services
+ * (each needs both to be ready), and the reverse on the way down.
+ */
+final class Launcher {
+
+    private final SuiteHome home;
+    private final Settings settings;
+    private final PrintStream out;
+    private final KafkaComponent kafka;
+    private final PostgresComponent postgres;
+    private final List<ServiceComponent> services = new ArrayList<>();
+
+    Launcher(Path repository, Map<String, String> env, PrintStream out) {
+        this.home = SuiteHome.from(repository, env);
+        this.settings = new Settings(env);
+        this.out = out;
+        this.kafka = new KafkaComponent(home, settings);
+        this.postgres = new PostgresComponent(home, settings, new Secrets(home, settings));
+        for (SuiteService service : SuiteService.values()) {
+            services.add(new ServiceComponent(service, home, settings));
+        }
+    }
+
+    /** @return the exit code: 0 when everything is up */
+    int up() {
+        Duration readyTimeout = Duration.ofSeconds(
+                settings.value("SUITE_READY_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(120));
+        new DevTokens(home).ensureKeys();
+
+        startInfrastructure(kafka, readyTimeout);
+        startInfrastructure(postgres, readyTimeout);
+        Map<SuiteService, ServiceDatabase> databases = postgres.databases();
+
+        List<ServiceComponent> started = new ArrayList<>();
+        for (ServiceComponent service : services) {
+            Optional<ProcessHandle> running = service.process();
+            if (running.isPresent()) {
+                out.println(service.name() + ": already running (pid " + running.get().pid() + ")");
+                continue;
+            }
+            service.start(kafka.bootstrapServers(), databases.get(service.service()));
+            started.add(service);
+        }
+        List<String> failures = new ArrayList<>();
+        for (ServiceComponent service : started) {
+            try {
+                service.awaitReady(readyTimeout);
+                out.println(service.name() + ": started (pid " + service.process().map(ProcessHandle::pid)
+                        .orElse(-1L) + ")");
+            } catch (SuiteException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        out.println();
+        printTable();
+        if (!failures.isEmpty()) {
+            failures.forEach(failure -> out.println("FAILED " + failure));
+            return 1;
+        }
+        return 0;
+    }
+
+    private void startInfrastructure(Component component, Duration readyTimeout) {
+        Optional<ProcessHandle> running = component.process();
+        if (running.isPresent()) {
+            out.println(component.name() + ": already running (pid " + running.get().pid() + ")");
+        } else if (component.health() == Component.Health.EXTERNAL) {
+            out.println(component.name() + ": external, at " + component.address());
+        } else {
+            component.start();
+            out.println(component.name() + ": started (pid " + component.process().map(ProcessHandle::pid)
+                    .orElse(-1L) + ")");
+        }
+        component.awaitReady(readyTimeout);
+    }
+
+    int down() {
+        List<Component> reverse = new ArrayList<>(services);
+        Collections.reverse(reverse);
+        reverse.add(postgres);
+        reverse.add(kafka);
+        for (Component component : reverse) {
+            Optional<Long> pid = component.process().map(ProcessHandle::pid);
+            if (component.stop()) {
+                out.println(component.name() + ": stopped (pid " + pid.orElse(-1L) + ")");
+            } else {
+                out.println(component.name() + ": not running");
+            }
+        }
+        return 0;
+    }
+
+    /** @return 0 when every component is up (or external), 1 otherwise */
+    int status() {
+        return printTable() ? 0 : 1;
+    }
+
+    private boolean printTable() {
+        List<Component> all = new ArrayList<>();
+        all.add(kafka);
+        all.add(postgres);
+        all.addAll(services);
+        String format = "%-22s %-8s %-26s %-9s %s%n";
+        out.printf(format, "COMPONENT", "PID", "ADDRESS", "STATUS", "LOG");
+        boolean allUp = true;
+        for (Component component : all) {
+            Component.Health health = component.health();
+            allUp &= health == Component.Health.UP || health == Component.Health.EXTERNAL;
+            out.printf(format, component.name(),
+                    component.process().map(p -> Long.toString(p.pid())).orElse("-"), component.address(), health,
+                    relative(component.log()));
+        }
+        return allUp;
+    }
+
+    private String relative(String log) {
+        Path path = Path.of(log);
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.isAbsolute() && path.startsWith(cwd) ? cwd.relativize(path).toString() : log;
+    }
+
+    String token(String subject, String role, Duration lifetime) {
+        return new DevTokens(home).sign(subject, role, lifetime);
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package com.example.orders.suite;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.example.orders.localinfra.FreePort;
+import com.example.orders.localinfra.ServiceDatabase;
+import com.example.orders.localinfra.SuiteService;
+
+/** One of the five services, run from its packaged Quarkus jar as a process of its own. */
+final class ServiceComponent implements Component {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final SuiteService service;
+    private final SuiteHome home;
+    private final Settings settings;
+    private final PidFile pidFile;
+
+    ServiceComponent(SuiteService service, SuiteHome home, Settings settings) {
+        this.service = service;
+        this.home = home;
+        this.settings = settings;
+        this.pidFile = new PidFile(home.pids().resolve(service.serviceName() + ".pid"),
+                home.serviceJar(service.serviceName()).toString());
+    }
+
+    @Override
+    public String name() {
+        return service.serviceName();
+    }
+
+    SuiteService service() {
+        return service;
+    }
+
+    private int port() {
+        return settings.httpPort(service);
+    }
+
+    @Override
+    public String address() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    @Override
+    public Optional<ProcessHandle> process() {
+        return pidFile.process();
+    }
+
+    @Override
+    public Health health() {
+        if (process().isEmpty()) {
+            return Health.STOPPED;
+        }
+        return readinessStatus() == 200 ? Health.UP : Health.DOWN;
+    }
+
+    /** Starts the service against the given broker and database, unless it runs already. */
+    void start(String kafkaBootstrapServers, ServiceDatabase database) {
+        if (process().isPresent()) {
+            return;
+        }
+        Path jar = home.serviceJar(name());
+        if (!Files.exists(jar)) {
+            throw new SuiteException(name() + ": not built (" + jar + " is missing); run ./mvnw -DskipTests package");
+        }
+        if (FreePort.isListening(port())) {
+            throw new SuiteException(name() + ": port " + port() + " is already in use by another process (set "
+                    + service.environmentPrefix() + "_HTTP_PORT to use another)");
+        }
+        List<String> command = new ArrayList<>(List.of("setsid",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(settings.value("SUITE_JAVA_OPTS").orElse("-Xmx384m -XX:+UseSerialGC").split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.repository().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.log(name()).toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Map<String, String> env = builder.environment();
+        String prefix = service.environmentPrefix();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put(prefix + "_HTTP_PORT", Integer.toString(port()));
+        env.put(prefix + "_DB_URL", database.url());
+        env.put(prefix + "_DB_USER", database.user());
+        env.put(prefix + "_DB_PASSWORD", database.password());
+        try {
+            pidFile.write(builder.start().pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        throw new UnsupportedOperationException("a service starts with its broker and database: start(String, ...)");
+    }
+
+    @Override
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (process().isEmpty()) {
+                throw new SuiteException(whyItStopped());
+            }
+            if (readinessStatus() == 200) {
+                return;
+            }
+            Launcher.pause(Duration.ofMillis(500));
+        }
+        throw new SuiteException(name() + ": not ready within " + timeout.toSeconds() + " s (see " + log() + ")");
+    }
+
+    private String whyItStopped() {
+        try {
+            Path log = home.log(name());
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).contains(" cannot start: ")) {
+                    return lines.get(i);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // fall through to the generic reason
+        }
+        return name() + ": exited while starting (see " + log() + ")";
+    }
+
+    private int readinessStatus() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(address() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3))
+                    .build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Override
+    public boolean stop() {
+        return pidFile.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public String log() {
+        return home.log(name()).toString();
+    }
+}

@@ -1,0 +1,132 @@
+package com.example.orders.suite;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.example.orders.localinfra.RepositoryLayout;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./suite}: runs the whole order platform on one machine, without Docker. See README and CONTRACT §1, §4. */
+@Command(name = "suite", mixinStandardHelpOptions = true, subcommands = {SuiteCommand.Up.class,
+        SuiteCommand.Down.class, SuiteCommand.Status.class,
+        SuiteCommand.Token.class}, description = "Starts, shows and stops the local order platform.")
+public final class SuiteCommand {
+
+    private final Launcher launcher;
+
+    SuiteCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(RepositoryLayout.root(), System.getenv(), System.out, System.err, args));
+    }
+
+    static int run(Path repository, Map<String, String> env, PrintStream out, PrintStream err, String... args) {
+        Launcher launcher = new Launcher(repository, env, out);
+        CommandLine commandLine = new CommandLine(new SuiteCommand(launcher), new CommandLine.IFactory() {
+
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type.getEnclosingClass() == SuiteCommand.class) {
+                    return type.cast(type.getDeclaredConstructor(Launcher.class).newInstance(launcher));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof SuiteException) {
+                err.println(exception.getMessage());
+                return 1;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Command(name = "up", description = "Starts whatever is not running (broker, PostgreSQL, the services) and "
+            + "waits until all are ready.")
+    static final class Up implements Callable<Integer> {
+
+        private final Launcher launcher;
+
+        Up(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            return launcher.up();
+        }
+    }
+
+    @Command(name = "down", description = "Stops everything ./suite up started (SIGTERM, by PID); data is kept.")
+    static final class Down implements Callable<Integer> {
+
+        private final Launcher launcher;
+
+        Down(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            return launcher.down();
+        }
+    }
+
+    @Command(name = "status", description = "Shows what runs where; exits 1 when anything is down.")
+    static final class Status implements Callable<Integer> {
+
+        private final Launcher launcher;
+
+        Status(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            return launcher.status();
+        }
+    }
+
+    @Command(name = "token", description = "Prints a signed JWT (RS256) for local calls.")
+    static final class Token implements Callable<Integer> {
+
+        private final Launcher launcher;
+
+        @Option(names = "--sub", required = true, description = "The subject: a customer id, or an operator's name.")
+        String subject;
+
+        @Option(names = "--role", defaultValue = "customer", description = "customer or admin (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        @Option(names = "--ttl", defaultValue = "PT1H", description = "Lifetime, ISO-8601 (default: ${DEFAULT-VALUE}).")
+        Duration lifetime;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Token(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            if (!role.equals("customer") && !role.equals("admin")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--role must be customer or admin");
+            }
+            spec.commandLine().getOut().println(launcher.token(subject, role, lifetime));
+            return 0;
+        }
+    }
+}

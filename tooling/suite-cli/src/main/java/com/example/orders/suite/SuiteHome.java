@@ -1,0 +1,59 @@
+package com.example.orders.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the suite keeps its local state, {@code .suite/} at the repository root unless {@code SUITE_HOME} says
+ * otherwise: broker and database data (kept across {@code down}), logs, PID files, generated secrets and keys. Never
+ * committed.
+ */
+record SuiteHome(Path repository, Path state) {
+
+    static SuiteHome from(Path repository, Map<String, String> env) {
+        String configured = env.get("SUITE_HOME");
+        Path state = configured == null || configured.isBlank() ? repository.resolve(".suite") : Path.of(configured);
+        return new SuiteHome(repository, state.toAbsolutePath().normalize());
+    }
+
+    Path logs() {
+        return directory("logs");
+    }
+
+    Path log(String component) {
+        return logs().resolve(component + ".log");
+    }
+
+    Path pids() {
+        return directory("pids");
+    }
+
+    Path kafkaData() {
+        return state.resolve("kafka");
+    }
+
+    Path postgresData() {
+        return state.resolve("postgres");
+    }
+
+    Path secrets() {
+        return directory("secrets");
+    }
+
+    Path serviceJar(String serviceName) {
+        return repository.resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private Path directory(String name) {
+        Path directory = state.resolve(name);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return directory;
+    }
+}
