@@ -89,12 +89,22 @@ final class Launcher {
         component.awaitReady(readyTimeout);
     }
 
-    int down() {
+    /** Stops the named components, or everything when none is named; broker and database go last. */
+    int down(List<String> names) {
         List<Component> reverse = new ArrayList<>(services);
         Collections.reverse(reverse);
         reverse.add(postgres);
         reverse.add(kafka);
+        for (String name : names) {
+            if (reverse.stream().noneMatch(c -> c.name().equals(name))) {
+                throw new SuiteException("no component named " + name + "; the components are "
+                        + reverse.stream().map(Component::name).toList());
+            }
+        }
         for (Component component : reverse) {
+            if (!names.isEmpty() && !names.contains(component.name())) {
+                continue;
+            }
             Optional<Long> pid = component.process().map(ProcessHandle::pid);
             if (component.stop()) {
                 out.println(component.name() + ": stopped (pid " + pid.orElse(-1L) + ")");
@@ -132,6 +142,27 @@ final class Launcher {
         Path path = Path.of(log);
         Path cwd = Path.of("").toAbsolutePath();
         return path.isAbsolute() && path.startsWith(cwd) ? cwd.relativize(path).toString() : log;
+    }
+
+    /**
+     * The environment a service needs to run outside the launcher (in dev mode, a debugger, a profiler) against the
+     * suite's broker and its own database, as shell exports.
+     */
+    List<String> environmentOf(String serviceName) {
+        ServiceComponent service = services.stream()
+                .filter(s -> s.name().equals(serviceName))
+                .findFirst()
+                .orElseThrow(() -> new SuiteException("no service named " + serviceName + "; the services are "
+                        + services.stream().map(Component::name).toList()));
+        if (kafka.health() == Component.Health.STOPPED || postgres.health() == Component.Health.STOPPED) {
+            throw new SuiteException("the broker and the database must run first: ./suite up");
+        }
+        return service.environment(kafka.bootstrapServers(), postgres.databases().get(service.service()))
+                .entrySet()
+                .stream()
+                .map(e -> "export " + e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'")
+                .sorted()
+                .toList();
     }
 
     String token(String subject, String role, Duration lifetime) {

@@ -91,18 +91,22 @@ final class ServiceComponent implements Component {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.log(name()).toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        String prefix = service.environmentPrefix();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-        env.put(prefix + "_HTTP_PORT", Integer.toString(port()));
-        env.put(prefix + "_DB_URL", database.url());
-        env.put(prefix + "_DB_USER", database.user());
-        env.put(prefix + "_DB_PASSWORD", database.password());
+        builder.environment().putAll(environment(kafkaBootstrapServers, database));
         try {
             pidFile.write(builder.start().pid());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the service reads from its environment to find its port, broker and database. */
+    Map<String, String> environment(String kafkaBootstrapServers, ServiceDatabase database) {
+        String prefix = service.environmentPrefix();
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
+                prefix + "_HTTP_PORT", Integer.toString(port()),
+                prefix + "_DB_URL", database.url(),
+                prefix + "_DB_USER", database.user(),
+                prefix + "_DB_PASSWORD", database.password());
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -12,11 +14,13 @@ import com.example.orders.localinfra.RepositoryLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code ./suite}: runs the whole order platform on one machine, without Docker. See README and CONTRACT §1, §4. */
 @Command(name = "suite", mixinStandardHelpOptions = true, subcommands = {SuiteCommand.Up.class,
         SuiteCommand.Down.class, SuiteCommand.Status.class,
-        SuiteCommand.Token.class}, description = "Starts, shows and stops the local order platform.")
+        SuiteCommand.Token.class,
+        SuiteCommand.Env.class}, description = "Starts, shows and stops the local order platform.")
 public final class SuiteCommand {
 
     private final Launcher launcher;
@@ -69,10 +73,14 @@ public final class SuiteCommand {
         }
     }
 
-    @Command(name = "down", description = "Stops everything ./suite up started (SIGTERM, by PID); data is kept.")
+    @Command(name = "down", description = "Stops what ./suite up started (SIGTERM, by PID), or only the named "
+            + "components; data is kept.")
     static final class Down implements Callable<Integer> {
 
         private final Launcher launcher;
+
+        @Parameters(arity = "0..*", paramLabel = "COMPONENT", description = "e.g. order-service; default: all")
+        List<String> components = new ArrayList<>();
 
         Down(Launcher launcher) {
             this.launcher = launcher;
@@ -80,7 +88,30 @@ public final class SuiteCommand {
 
         @Override
         public Integer call() {
-            return launcher.down();
+            return launcher.down(components);
+        }
+    }
+
+    @Command(name = "env", description = "Prints the exports a service needs to run outside the launcher "
+            + "(dev mode, debugger) against the suite's broker and its own database.")
+    static final class Env implements Callable<Integer> {
+
+        private final Launcher launcher;
+
+        @Parameters(paramLabel = "SERVICE", description = "e.g. order-service")
+        String service;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Env(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            launcher.environmentOf(service).forEach(spec.commandLine().getOut()::println);
+            return 0;
         }
     }
 
