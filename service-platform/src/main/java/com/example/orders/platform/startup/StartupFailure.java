@@ -45,7 +45,9 @@ final class StartupFailure {
             }
         }
         for (Throwable cause : chain) {
-            if (cause instanceof NoSuchElementException || cause.getClass().getSimpleName().contains("Config")) {
+            // SmallRye Config's messages carry SRCFG codes, whatever exception type wraps them
+            if (cause instanceof NoSuchElementException || cause.getClass().getSimpleName().contains("Config")
+                    || String.valueOf(cause.getMessage()).contains("SRCFG")) {
                 return "bad configuration: " + firstLine(cause.getMessage());
             }
         }
@@ -82,8 +84,16 @@ final class StartupFailure {
         return chain.get(chain.size() - 1);
     }
 
+    /** The line that says what is wrong: a heading such as "Configuration validation failed:" is skipped. */
     private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").trim();
+        if (message == null) {
+            return "";
+        }
+        List<String> lines = message.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return lines.get(0).endsWith(":") && lines.size() > 1 ? lines.get(1) : lines.get(0);
     }
 
     private static String envPrefix() {

@@ -50,6 +50,15 @@ class StartupFailureTest {
     }
 
     @Test
+    void namesTheSettingThatFailedValidationRatherThanTheHeading() {
+        Throwable failure = new IllegalStateException("Configuration validation failed:\n\tSRCFG00039: The config "
+                + "property orders.saga-deadline with the config value \"banana\" threw an Exception");
+
+        assertThat(StartupFailure.describe(failure)).startsWith("bad configuration: SRCFG00039")
+                .contains("orders.saga-deadline").contains("banana");
+    }
+
+    @Test
     void fallsBackToTheRootCauseInOneLine() {
         Throwable failure = new RuntimeException("outer", new IllegalStateException("the real reason\nand more"));
 

@@ -18,12 +18,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class PostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final int port;
+    private final Path logFile;
+    private final boolean stopWithJvm;
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
-        this.postgres = postgres;
+    private PostgresServer(Path dataDirectory, int port, Path logFile, boolean stopWithJvm) {
         this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.logFile = logFile;
+        this.stopWithJvm = stopWithJvm;
     }
 
     /**
@@ -33,6 +38,16 @@ public final class PostgresServer implements AutoCloseable {
      *            true for tests; false for the launcher, whose server outlives it and is stopped by PID
      */
     public static PostgresServer start(Path dataDirectory, int port, Path logFile, boolean stopWithJvm) {
+        PostgresServer server = new PostgresServer(dataDirectory, port, logFile, stopWithJvm);
+        server.start();
+        return server;
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port and data. */
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
         Optional<ProcessHandle> running = runningOn(dataDirectory);
         if (running.isPresent()) {
             throw new IllegalStateException("a PostgreSQL server (pid " + running.get().pid() + ") already runs on "
@@ -42,7 +57,7 @@ public final class PostgresServer implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             File log = logFile.toFile();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(stopWithJvm)
@@ -52,10 +67,22 @@ public final class PostgresServer implements AutoCloseable {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                     .start();
-            return new PostgresServer(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Stops the server (fast shutdown), keeping its data, as an outage would. */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgres = null;
     }
 
     /** The postmaster that owns {@code dataDirectory}, if one is alive (from PostgreSQL's own postmaster.pid). */
@@ -73,7 +100,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Path dataDirectory() {
@@ -82,6 +109,9 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates (or keeps) the service's own database and login; see {@link DatabaseProvisioner}. */
     public ServiceDatabase provision(String serviceName, String password) {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL on " + dataDirectory + " is stopped");
+        }
         try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
             return DatabaseProvisioner.provision(admin, "127.0.0.1", port(), serviceName, password);
         } catch (SQLException e) {
@@ -92,10 +122,6 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stop();
     }
 }

@@ -102,7 +102,8 @@ final class ServiceComponent implements Component {
     /** What the service reads from its environment to find its port, broker and database. */
     Map<String, String> environment(String kafkaBootstrapServers, ServiceDatabase database) {
         String prefix = service.environmentPrefix();
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
+        return Map.of("QUARKUS_HTTP_HOST", "127.0.0.1",
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 prefix + "_HTTP_PORT", Integer.toString(port()),
                 prefix + "_DB_URL", database.url(),
                 prefix + "_DB_USER", database.user(),

@@ -171,6 +171,23 @@ class SuiteIT {
 
     @Test
     @Order(7)
+    void aServiceWithABadTypedSettingSaysSoInOneLine() throws Exception {
+        Map<String, String> serviceEnv = orderServiceEnvironment();
+        serviceEnv.put("ORDERS_SAGA_DEADLINE", "banana");
+
+        List<String> output = runOrderServiceJar(serviceEnv);
+
+        assertThat(output).filteredOn(line -> line.contains("cannot start"))
+                .singleElement()
+                .asString()
+                .startsWith("order-service cannot start: bad configuration: ")
+                .contains("orders.saga-deadline")
+                .contains("banana");
+        assertThat(output).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
+    }
+
+    @Test
+    @Order(8)
     void upRefusesATakenBrokerPortInOneLineAndStartsNothing() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> other = new HashMap<>(env);
@@ -186,7 +203,7 @@ class SuiteIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void downStopsEverythingAndLeavesNoProcessBehind() {
         Map<String, Long> running = pids();
         assertThat(running).hasSize(7);
@@ -272,12 +289,14 @@ class SuiteIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.toString()).redirectErrorStream(true);
         builder.environment().putAll(serviceEnv);
-        Process process = builder.start();
-        List<String> lines = new ArrayList<>();
-        try (var output = process.inputReader(StandardCharsets.UTF_8)) {
-            output.lines().forEach(lines::add);
+        Path output = Files.createTempFile(suiteHome, "order-service-", ".log");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor();
         }
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits within 60 s").isTrue();
+        List<String> lines = Files.readAllLines(output);
+        assertThat(exited).as("exits within 60 s:\n" + String.join("\n", lines)).isTrue();
         assertThat(process.exitValue()).as(String.join("\n", lines)).isEqualTo(1);
         return lines;
     }

@@ -63,6 +63,22 @@ final class Containers {
                 throw new IllegalStateException("cannot provision the database of " + serviceName, e);
             }
         }
+
+        @Override
+        public boolean canRestart() {
+            // a restarted container comes back on another mapped port
+            return false;
+        }
+
+        @Override
+        public void stop() {
+            throw new UnsupportedOperationException("a PostgreSQL container cannot restart on the same port");
+        }
+
+        @Override
+        public void start() {
+            throw new UnsupportedOperationException("a PostgreSQL container cannot restart on the same port");
+        }
     }
 
     private Containers() {

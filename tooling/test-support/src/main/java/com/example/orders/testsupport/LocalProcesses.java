@@ -57,6 +57,21 @@ final class LocalProcesses {
         public ServiceDatabase provision(String serviceName) {
             return server.provision(serviceName, UUID.randomUUID().toString());
         }
+
+        @Override
+        public boolean canRestart() {
+            return true;
+        }
+
+        @Override
+        public void stop() {
+            server.stop();
+        }
+
+        @Override
+        public void start() {
+            server.start();
+        }
     }
 
     static Path scratchDirectory() {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -35,17 +36,27 @@ public abstract class ServiceBootContract {
 
     @Test
     void readinessFollowsTheBrokerThroughAnOutageWithoutARestart() {
-        TestKafka broker = TestInfrastructure.kafka();
-        Assumptions.assumeTrue(broker.canRestart(), "needs a broker this JVM can stop and start");
+        assertReadinessFollowsAnOutageOf(TestInfrastructure.kafka());
+    }
+
+    @Test
+    void readinessFollowsTheDatabaseThroughAnOutageWithoutARestart() {
+        Optional<Restartable> server = TestInfrastructure.databaseServerOf(serviceName());
+        Assumptions.assumeTrue(server.isPresent(), "the database is external");
+        assertReadinessFollowsAnOutageOf(server.get());
+    }
+
+    private static void assertReadinessFollowsAnOutageOf(Restartable infrastructure) {
+        Assumptions.assumeTrue(infrastructure.canRestart(), "needs infrastructure this JVM can stop and start");
         given().get("/q/health/ready").then().statusCode(200);
 
-        broker.stop();
+        infrastructure.stop();
         try {
             await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
             given().get("/q/health/live").then().statusCode(200);
         } finally {
-            broker.start();
+            infrastructure.start();
         }
 
         await().atMost(Duration.ofSeconds(60))
@@ -78,9 +89,12 @@ public abstract class ServiceBootContract {
         }
     }
 
+    private static String serviceName() {
+        return ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+    }
+
     private static long deadLettersOf(String orderId) {
-        String group = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
-        return DeadLetters.all(TestInfrastructure.kafka().bootstrapServers(), group + ".dlq")
+        return DeadLetters.all(TestInfrastructure.kafka().bootstrapServers(), serviceName() + ".dlq")
                 .stream()
                 .filter(record -> orderId.equals(record.key()))
                 .count();

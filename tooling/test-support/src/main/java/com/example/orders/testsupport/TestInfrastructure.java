@@ -41,16 +41,25 @@ public final class TestInfrastructure {
         return kafka;
     }
 
+    /** The PostgreSQL server holding the service's database, unless the environment names an external one. */
+    public static synchronized Optional<Restartable> databaseServerOf(String serviceName) {
+        return fromEnvironment(serviceName).isPresent() ? Optional.empty() : Optional.of(databaseServer());
+    }
+
+    private static TestDatabases databaseServer() {
+        if (databases == null) {
+            databases = useContainers() ? new Containers.Postgres() : new LocalProcesses.Postgres(scratch());
+        }
+        return databases;
+    }
+
     /** The service's database: the one the environment names, else one provisioned on this JVM's server. */
     public static synchronized ServiceDatabase database(String serviceName) {
         Optional<ServiceDatabase> external = fromEnvironment(serviceName);
         if (external.isPresent()) {
             return external.get();
         }
-        if (databases == null) {
-            databases = useContainers() ? new Containers.Postgres() : new LocalProcesses.Postgres(scratch());
-        }
-        return databases.provision(serviceName);
+        return databaseServer().provision(serviceName);
     }
 
     private static Optional<ServiceDatabase> fromEnvironment(String serviceName) {

@@ -1,0 +1,13 @@
+package com.example.orders.analytics.infrastructure.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** analytics-service's own settings, checked at startup. */
+@ConfigMapping(prefix = "analytics")
+public interface AnalyticsServiceConfig {
+
+    /** How many products the summary lists as top products. */
+    @WithDefault("5")
+    int topProducts();
+}

@@ -1,0 +1,23 @@
+package com.example.orders.notification.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+
+/**
+ * Logs the service's effective settings once at startup, for whoever reads the log during an incident. Reading them
+ * also makes Quarkus check them before the service reports ready: a bad value stops it with one line.
+ */
+@Startup
+@ApplicationScoped
+class SettingsReport {
+
+    private static final Logger LOG = Logger.getLogger(SettingsReport.class);
+
+    SettingsReport(NotificationServiceConfig config) {
+        LOG.infof("settings: sender %s, fallback recipient domain %s", config.sender(),
+                config.fallbackRecipientDomain());
+    }
+}

@@ -1,0 +1,22 @@
+package com.example.orders.order.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+
+/**
+ * Logs the service's effective settings once at startup, for whoever reads the log during an incident. Reading them
+ * also makes Quarkus check them before the service reports ready: a bad value stops it with one line.
+ */
+@Startup
+@ApplicationScoped
+class SettingsReport {
+
+    private static final Logger LOG = Logger.getLogger(SettingsReport.class);
+
+    SettingsReport(OrderServiceConfig config) {
+        LOG.infof("settings: saga deadline %s, at most %d lines per order", config.sagaDeadline(), config.maxLines());
+    }
+}
