@@ -77,9 +77,7 @@ final class KafkaComponent implements Component {
 
     @Override
     public boolean stop() {
-        if (settings.externalKafka().isPresent()) {
-            return false;
-        }
+        // even when KAFKA_BOOTSTRAP_SERVERS is set now: a broker this launcher started is still its to stop
         return new PidFile(home.kafkaData().resolve("broker.pid"), home.kafkaData().toString())
                 .stop(Duration.ofSeconds(30));
     }
