@@ -94,7 +94,7 @@ public abstract class ServiceBootContract {
     }
 
     private static long deadLettersOf(String orderId) {
-        return DeadLetters.all(TestInfrastructure.kafka().bootstrapServers(), serviceName() + ".dlq")
+        return TopicRecords.all(TestInfrastructure.kafka().bootstrapServers(), serviceName() + ".dlq")
                 .stream()
                 .filter(record -> orderId.equals(record.key()))
                 .count();

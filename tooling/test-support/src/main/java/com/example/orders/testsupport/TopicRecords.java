@@ -12,8 +12,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a dead-letter topic from its beginning to its current end, without joining any consumer group. */
-public final class DeadLetters {
+/** Reads a topic from its beginning to its current end, without joining any consumer group. */
+public final class TopicRecords {
 
     public static List<ConsumerRecord<String, byte[]>> all(String bootstrapServers, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
@@ -34,6 +34,11 @@ public final class DeadLetters {
         }
     }
 
-    private DeadLetters() {
+    /** The records of one key (order id), in partition order. */
+    public static List<ConsumerRecord<String, byte[]>> withKey(String bootstrapServers, String topic, String key) {
+        return all(bootstrapServers, topic).stream().filter(record -> key.equals(record.key())).toList();
+    }
+
+    private TopicRecords() {
     }
 }

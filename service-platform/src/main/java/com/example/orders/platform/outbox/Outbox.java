@@ -1,0 +1,76 @@
+package com.example.orders.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.example.orders.events.EventEnvelope;
+import com.example.orders.events.EventSerde;
+import com.example.orders.events.EventType;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Where a use case puts the events it emits. {@link #append} writes the event in the caller's transaction, beside the
+ * state change that caused it; {@link OutboxRelay} publishes it after the commit. There is no other way to send an
+ * event from a service, so there is no dual write.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final String source;
+
+    Outbox(@ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.source = "/" + applicationName;
+    }
+
+    /** Emits the first event of a saga (its id becomes the saga's correlation id). */
+    public Uni<EventEnvelope> startSaga(String orderId, Record payload) {
+        EventEnvelope envelope = EventEnvelope.startingSaga(source, EventType.ofPayload(payload), orderId,
+                now());
+        return append(envelope, payload);
+    }
+
+    /** Emits an event caused by another: it joins the cause's saga and names the cause. */
+    public Uni<EventEnvelope> emitCausedBy(EventEnvelope cause, Record payload) {
+        EventEnvelope envelope = EventEnvelope.causedBy(cause, source, EventType.ofPayload(payload), now());
+        return append(envelope, payload);
+    }
+
+    /** Emits an event of a saga that no received event caused (a customer's request, a deadline). */
+    public Uni<EventEnvelope> emitInSaga(String orderId, String correlationId, Record payload) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), source,
+                EventType.ofPayload(payload), now(), orderId, correlationId, null, null);
+        return append(envelope, payload);
+    }
+
+    /** Milliseconds: what ce_time carries and the database keeps, so an event reads back equal to itself. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Uni<EventEnvelope> append(EventEnvelope envelope, Record payload) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        insert into outbox_event (event_id, event_type, source, subject, correlation_id, causation_id,
+                                                  traceparent, occurred_at, payload)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                        .setParameter(1, envelope.id())
+                        .setParameter(2, envelope.type().ceType())
+                        .setParameter(3, envelope.source())
+                        .setParameter(4, envelope.subject())
+                        .setParameter(5, envelope.correlationId())
+                        .setParameter(6, envelope.causationId())
+                        .setParameter(7, envelope.traceparent())
+                        .setParameter(8, envelope.time())
+                        .setParameter(9, new String(EventSerde.serialize(payload), StandardCharsets.UTF_8))
+                        .executeUpdate())
+                .replaceWith(envelope);
+    }
+}

@@ -1,0 +1,233 @@
+package com.example.orders.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.example.orders.events.EventEnvelope;
+import com.example.orders.events.EventType;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+
+/**
+ * Publishes the outbox to Kafka: rows in position order, each to its event's topic, keyed by order id, with the
+ * CloudEvents headers; a row is deleted only once the broker has acknowledged it (acks=all, idempotent producer), so a
+ * crash publishes it again and never loses it, and consumers de-duplicate on {@code ce_id}.
+ * <p>
+ * It wakes when an append commits (PostgreSQL NOTIFY from the outbox trigger), and also on a timer in case a
+ * notification was missed. One relay per database publishes at a time (a transaction-scoped advisory lock), so replicas
+ * of a service never reorder an order's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CHANNEL = "outbox_event";
+
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final PgConnectOptions database;
+    private final Vertx vertx;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong pending = new AtomicLong();
+    private final Counter published;
+
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+    private PgSubscriber subscriber;
+
+    OutboxRelay(OutboxConfig config, Vertx vertx, MeterRegistry meters,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") String databaseUser,
+            @ConfigProperty(name = "quarkus.datasource.password") String databasePassword) {
+        this.config = config;
+        this.vertx = vertx;
+        this.bootstrapServers = bootstrapServers;
+        this.database = PgConnectOptions.fromUri(databaseUrl).setUser(databaseUser).setPassword(databasePassword);
+        Gauge.builder("outbox.pending.events", pending, AtomicLong::get)
+                .description("Events committed but not yet acknowledged by Kafka")
+                .register(meters);
+        this.published = Counter.builder("outbox.published.events").register(meters);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"), new StringSerializer(), new ByteArraySerializer());
+        subscriber = PgSubscriber.subscriber(vertx, database).reconnectPolicy(retries -> 1000L);
+        // a commit while the listener was away (database restart) sent its notification to no one: drain on every
+        // (re)subscription as well
+        subscriber.channel(CHANNEL)
+                .subscribeHandler(subscribed -> wakeUp.release())
+                .handler(notification -> wakeUp.release());
+        subscriber.connect().onFailure(e -> LOG.warnf("outbox relay: cannot listen for commits (%s); polling every %s",
+                e.getMessage(), config.pollInterval()));
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp.release();
+        try {
+            if (worker != null) {
+                worker.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (subscriber != null) {
+            subscriber.close();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                int count;
+                do {
+                    count = publishBatch();
+                } while (running && count == config.batchSize());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                // broker or database away: the rows stay and the next round tries again
+                LOG.warnf("outbox relay: publishing paused (%s); retrying", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    /** @return how many events were published */
+    private int publishBatch() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
+            Context context = Vertx.currentContext();
+            return Panache.getSession()
+                    .flatMap(session -> session
+                            .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('outbox_relay'))",
+                                    Boolean.class)
+                            .getSingleResult())
+                    .flatMap(leader -> leader ? nextBatch() : Uni.createFrom().item(List.<OutboxRow>of()))
+                    .flatMap(rows -> rows.isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : send(rows).emitOn(command -> context.runOnContext(ignored -> command.run()))
+                                    .flatMap(ignored -> delete(rows))
+                                    .invoke(() -> published.increment(rows.size()))
+                                    .replaceWith(rows.size()))
+                    .call(this::countPending);
+        }));
+    }
+
+    private Uni<List<OutboxRow>> nextBatch() {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        select position, event_id, event_type, source, subject, correlation_id, causation_id,
+                               traceparent, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                               payload
+                        from outbox_event order by position limit ?1""", Object[].class)
+                        .setParameter(1, config.batchSize())
+                        .getResultList())
+                .map(rows -> rows.stream().map(OutboxRow::of).toList());
+    }
+
+    private Uni<Void> send(List<OutboxRow> rows) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (OutboxRow row : rows) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            producer.send(row.toRecord(), (metadata, error) -> {
+                if (error != null) {
+                    ack.completeExceptionally(error);
+                } else {
+                    ack.complete(null);
+                }
+            });
+            acks.add(ack);
+        }
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+    }
+
+    private Uni<Integer> delete(List<OutboxRow> rows) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("delete from outbox_event where position in (?1)")
+                        .setParameter(1, rows.stream().map(OutboxRow::position).toList())
+                        .executeUpdate());
+    }
+
+    private Uni<Void> countPending(Object ignored) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("select count(*) from outbox_event", Long.class)
+                        .getSingleResult())
+                .invoke(pending::set)
+                .replaceWithVoid();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record OutboxRow(long position, EventEnvelope envelope, String payload) {
+
+        static OutboxRow of(Object[] columns) {
+            EventType type = EventType.ofCeType((String) columns[2])
+                    .orElseThrow(() -> new IllegalStateException("outbox holds an unknown event type " + columns[2]));
+            EventEnvelope envelope = new EventEnvelope((String) columns[1], (String) columns[3], type,
+                    Instant.parse((String) columns[8]), (String) columns[4], (String) columns[5], (String) columns[6],
+                    (String) columns[7]);
+            return new OutboxRow(((Number) columns[0]).longValue(), envelope, (String) columns[9]);
+        }
+
+        ProducerRecord<String, byte[]> toRecord() {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(envelope.type().topic(), envelope.subject(),
+                    payload.getBytes(StandardCharsets.UTF_8));
+            envelope.writeTo(record.headers());
+            return record;
+        }
+    }
+}
