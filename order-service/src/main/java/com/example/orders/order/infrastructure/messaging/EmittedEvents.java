@@ -1,0 +1,83 @@
+package com.example.orders.order.infrastructure.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.example.orders.events.EventEnvelope;
+import com.example.orders.events.v1.CancellationReason;
+import com.example.orders.events.v1.Money;
+import com.example.orders.events.v1.OrderCancelRequestedV1;
+import com.example.orders.events.v1.OrderCancelledV1;
+import com.example.orders.events.v1.OrderConfirmedV1;
+import com.example.orders.events.v1.OrderCreatedV1;
+import com.example.orders.events.v1.OrderLine;
+import com.example.orders.order.domain.Order;
+import com.example.orders.order.domain.OrderEvent;
+import com.example.orders.platform.outbox.Outbox;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Everything order-service emits, mapped from its domain events to the v1 contract and written to the outbox in the
+ * caller's transaction: OrderCreated, OrderCancelRequested, OrderConfirmed, OrderCancelled.
+ */
+@ApplicationScoped
+public class EmittedEvents {
+
+    private final Outbox outbox;
+
+    EmittedEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Starts the order's saga; @return the saga's correlation id. */
+    public Uni<String> placed(OrderEvent.Placed placed) {
+        Order order = placed.order();
+        OrderCreatedV1 created = new OrderCreatedV1(order.id(), order.customerId(), order.customerEmail().orElse(null),
+                order.items().stream().map(item -> new OrderLine(item.sku(), item.quantity())).toList(),
+                order.paymentToken(), order.placedAt());
+        return outbox.startSaga(order.id(), created).map(EventEnvelope::id);
+    }
+
+    /** Events decided while applying a fact another service reported: each names that fact as its cause. */
+    public Uni<Void> causedBy(EventEnvelope cause, List<OrderEvent> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> outbox.emitCausedBy(cause, toContract(event)))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** Events decided on a request from outside the saga (the customer, a deadline). */
+    public Uni<Void> inSaga(String orderId, String correlationId, List<OrderEvent> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> outbox.emitInSaga(orderId, correlationId,
+                        toContract(event)))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private static Record toContract(OrderEvent event) {
+        if (event instanceof OrderEvent.CancelRequested requested) {
+            Order order = requested.order();
+            return new OrderCancelRequestedV1(order.id(), order.customerId(), lastStepTime(order));
+        }
+        if (event instanceof OrderEvent.Confirmed confirmed) {
+            Order order = confirmed.order();
+            return new OrderConfirmedV1(order.id(), order.customerId(), order.customerEmail().orElse(null),
+                    order.total().map(t -> new Money(t.amount(), t.currency())).orElseThrow(), lastStepTime(order));
+        }
+        if (event instanceof OrderEvent.Cancelled cancelled) {
+            Order order = cancelled.order();
+            return new OrderCancelledV1(order.id(), order.customerId(), order.customerEmail().orElse(null),
+                    CancellationReason.valueOf(cancelled.reason().name()), lastStepTime(order));
+        }
+        throw new IllegalArgumentException(event + " is not emitted inside a saga: a placement starts one");
+    }
+
+    private static Instant lastStepTime(Order order) {
+        return order.timeline().get(order.timeline().size() - 1).at();
+    }
+}

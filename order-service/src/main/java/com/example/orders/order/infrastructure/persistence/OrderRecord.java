@@ -1,0 +1,110 @@
+package com.example.orders.order.infrastructure.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.example.orders.order.domain.CancellationReason;
+import com.example.orders.order.domain.Money;
+import com.example.orders.order.domain.Order;
+import com.example.orders.order.domain.OrderItem;
+import com.example.orders.order.domain.OrderStatus;
+import com.example.orders.order.domain.TimelineEntry;
+
+/** How an {@link Order} is stored: one row, items and timeline as jsonb. */
+@Entity
+@Table(name = "orders")
+public class OrderRecord {
+
+    @Id
+    String id;
+    @Column(name = "customer_id")
+    String customerId;
+    @Column(name = "customer_email")
+    String customerEmail;
+    @Column(name = "payment_token")
+    String paymentToken;
+    @Column(name = "placed_at")
+    Instant placedAt;
+    @Enumerated(EnumType.STRING)
+    OrderStatus status;
+    @Enumerated(EnumType.STRING)
+    CancellationReason reason;
+    @Column(name = "total_amount")
+    BigDecimal totalAmount;
+    @Column(name = "total_currency")
+    String totalCurrency;
+    /** The saga's correlation id: the ce_id of the order's OrderCreated. */
+    @Column(name = "correlation_id")
+    String correlationId;
+    // wrapped in objects: Hibernate Reactive reads a jsonb column as a JSON object, not an array
+    @JdbcTypeCode(SqlTypes.JSON)
+    Items items;
+    @JdbcTypeCode(SqlTypes.JSON)
+    Timeline timeline;
+    @Version
+    long version;
+
+    public record Item(String sku, int quantity, BigDecimal unitPrice, String currency) {
+    }
+
+    public record Step(Instant at, String step, String detail) {
+    }
+
+    public record Items(List<Item> lines) {
+    }
+
+    public record Timeline(List<Step> steps) {
+    }
+
+    static OrderRecord of(Order order, String correlationId) {
+        OrderRecord record = new OrderRecord();
+        record.id = order.id();
+        record.customerId = order.customerId();
+        record.customerEmail = order.customerEmail().orElse(null);
+        record.paymentToken = order.paymentToken();
+        record.placedAt = order.placedAt();
+        record.correlationId = correlationId;
+        record.update(order);
+        return record;
+    }
+
+    /** Copies what the order's rules may change. */
+    void update(Order order) {
+        status = order.status();
+        reason = order.reason().orElse(null);
+        totalAmount = order.total().map(Money::amount).orElse(null);
+        totalCurrency = order.total().map(Money::currency).orElse(null);
+        items = new Items(order.items().stream()
+                .map(item -> new Item(item.sku(), item.quantity(), item.price().map(Money::amount).orElse(null),
+                        item.price().map(Money::currency).orElse(null)))
+                .toList());
+        timeline = new Timeline(order.timeline().stream().map(e -> new Step(e.at(), e.step(), e.detail())).toList());
+    }
+
+    Order toOrder() {
+        return Order.restore(id, customerId, customerEmail, paymentToken, placedAt,
+                items.lines().stream()
+                        .map(item -> new OrderItem(item.sku(), item.quantity(),
+                                item.unitPrice() == null ? null : new Money(item.unitPrice(), item.currency())))
+                        .toList(),
+                status, reason, totalAmount == null ? null : new Money(totalAmount, totalCurrency),
+                timeline.steps().stream().map(step -> new TimelineEntry(step.at(), step.step(), step.detail()))
+                        .toList());
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+}

@@ -1,0 +1,40 @@
+package com.example.orders.order.infrastructure.persistence;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Which order each (customer, Idempotency-Key) created, and a fingerprint of the request that created it. */
+@ApplicationScoped
+public class OrderRequests {
+
+    public record Earlier(String orderId, String fingerprint) {
+    }
+
+    public Uni<Optional<Earlier>> find(String customerId, String idempotencyKey) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        select order_id, request_hash from order_request
+                        where customer_id = ?1 and idempotency_key = ?2""", Object[].class)
+                        .setParameter(1, customerId)
+                        .setParameter(2, idempotencyKey)
+                        .getResultList())
+                .map(rows -> rows.stream().findFirst().map(row -> new Earlier((String) row[0], (String) row[1])));
+    }
+
+    public Uni<Void> add(String customerId, String idempotencyKey, String fingerprint, String orderId) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        insert into order_request (customer_id, idempotency_key, request_hash, order_id)
+                        values (?1, ?2, ?3, ?4)""")
+                        .setParameter(1, customerId)
+                        .setParameter(2, idempotencyKey)
+                        .setParameter(3, fingerprint)
+                        .setParameter(4, orderId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}
