@@ -1,6 +1,7 @@
 package com.example.orders.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,10 @@ import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.PaymentCapturedV1;
 import com.example.orders.events.v1.StockRejectedV1;
 import com.example.orders.events.v1.StockRejectionReason;
+import com.example.orders.order.application.CancellingOrders;
 import com.example.orders.order.application.PlacingOrders;
 import com.example.orders.order.domain.Order;
+import com.example.orders.order.domain.OrderAlreadyFinal;
 import com.example.orders.order.domain.OrderItem;
 import com.example.orders.order.domain.OrderStatus;
 import com.example.orders.order.infrastructure.persistence.Orders;
@@ -53,6 +56,9 @@ class OrderSagaIT {
 
     @Inject
     PlacingOrders placing;
+
+    @Inject
+    CancellingOrders cancelling;
 
     @Inject
     Orders orders;
@@ -99,6 +105,35 @@ class OrderSagaIT {
         OrderCancelledV1 cancelled = EventSerde.deserialize(TopicRecords.withKey(kafka(), Topics.ORDER_CANCELLED_V1,
                 order.id()).get(0).value(), OrderCancelledV1.class);
         assertThat(cancelled.reason()).isEqualTo(CancellationReason.OUT_OF_STOCK);
+    }
+
+    @Test
+    void aCustomerCancelEndsTheOrderAndAsksForCompensationInItsSaga() {
+        Order order = place();
+        EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
+
+        Order cancelled = InSession.await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id())));
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        EventEnvelope requested = awaitOne(Topics.ORDER_CANCEL_REQUESTED_V1, order.id());
+        EventEnvelope cancelledEvent = awaitOne(Topics.ORDER_CANCELLED_V1, order.id());
+        assertThat(List.of(requested.correlationId(), cancelledEvent.correlationId()))
+                .containsOnly(created.correlationId());
+        OrderCancelledV1 payload = EventSerde.deserialize(TopicRecords.withKey(kafka(), Topics.ORDER_CANCELLED_V1,
+                order.id()).get(0).value(), OrderCancelledV1.class);
+        assertThat(payload.reason()).isEqualTo(CancellationReason.CUSTOMER_CANCELLED);
+    }
+
+    @Test
+    void refusesToCancelAConfirmedOrder() {
+        Order order = place();
+        EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
+        send(reply(created, new PaymentCapturedV1(order.id(), "pay-1", TOTAL, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(order.id()) == OrderStatus.CONFIRMED);
+
+        assertThatThrownBy(() -> InSession.await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id()))))
+                .isInstanceOf(OrderAlreadyFinal.class);
+        assertThat(statusOf(order.id())).isEqualTo(OrderStatus.CONFIRMED);
     }
 
     @Test

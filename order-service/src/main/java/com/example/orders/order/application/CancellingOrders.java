@@ -1,0 +1,48 @@
+package com.example.orders.order.application;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.example.orders.order.domain.Order;
+import com.example.orders.order.domain.OrderAlreadyFinal;
+import com.example.orders.order.domain.OrderEvent;
+import com.example.orders.order.infrastructure.messaging.EmittedEvents;
+import com.example.orders.order.infrastructure.persistence.Orders;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A customer cancels an order that is not final yet. The order is cancelled at once; stock and money are given back by
+ * inventory and payment when they see OrderCancelled, whatever step they had reached.
+ */
+@ApplicationScoped
+public class CancellingOrders {
+
+    private final Orders orders;
+    private final EmittedEvents emitted;
+
+    CancellingOrders(Orders orders, EmittedEvents emitted) {
+        this.orders = orders;
+        this.emitted = emitted;
+    }
+
+    /**
+     * @throws UnknownOrder
+     *             when no such order exists
+     * @throws OrderAlreadyFinal
+     *             when it is CONFIRMED or CANCELLED already
+     */
+    public Uni<Order> cancel(String orderId) {
+        return orders.change(orderId, stored -> new Cancelled(stored, stored.order().cancelByCustomer(Instant.now())))
+                .flatMap(outcome -> {
+                    Cancelled cancelled = outcome.orElseThrow(() -> new UnknownOrder(orderId));
+                    return emitted.inSaga(orderId, cancelled.stored().correlationId(), cancelled.events())
+                            .replaceWith(cancelled.stored().order());
+                });
+    }
+
+    private record Cancelled(Orders.Stored stored, List<OrderEvent> events) {
+    }
+}
