@@ -112,7 +112,8 @@ class OrderSagaIT {
         Order order = place();
         EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
 
-        Order cancelled = InSession.await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id())));
+        Order cancelled = InSession
+                .await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1")));
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         EventEnvelope requested = awaitOne(Topics.ORDER_CANCEL_REQUESTED_V1, order.id());
@@ -131,7 +132,8 @@ class OrderSagaIT {
         send(reply(created, new PaymentCapturedV1(order.id(), "pay-1", TOTAL, Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(order.id()) == OrderStatus.CONFIRMED);
 
-        assertThatThrownBy(() -> InSession.await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id()))))
+        assertThatThrownBy(
+                () -> InSession.await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1"))))
                 .isInstanceOf(OrderAlreadyFinal.class);
         assertThat(statusOf(order.id())).isEqualTo(OrderStatus.CONFIRMED);
     }

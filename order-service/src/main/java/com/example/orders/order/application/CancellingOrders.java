@@ -34,8 +34,14 @@ public class CancellingOrders {
      * @throws OrderAlreadyFinal
      *             when it is CONFIRMED or CANCELLED already
      */
-    public Uni<Order> cancel(String orderId) {
-        return orders.change(orderId, stored -> new Cancelled(stored, stored.order().cancelByCustomer(Instant.now())))
+    public Uni<Order> cancel(String orderId, String customerId) {
+        return orders.change(orderId, stored -> {
+            if (!stored.order().customerId().equals(customerId)) {
+                // someone else's order is none of this customer's business, not even its existence
+                throw new UnknownOrder(orderId);
+            }
+            return new Cancelled(stored, stored.order().cancelByCustomer(Instant.now()));
+        })
                 .flatMap(outcome -> {
                     Cancelled cancelled = outcome.orElseThrow(() -> new UnknownOrder(orderId));
                     return emitted.inSaga(orderId, cancelled.stored().correlationId(), cancelled.events())

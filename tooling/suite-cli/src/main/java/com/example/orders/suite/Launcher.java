@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.example.orders.localinfra.JwtKeys;
 import com.example.orders.localinfra.ServiceDatabase;
 import com.example.orders.localinfra.SuiteService;
 
@@ -40,7 +41,7 @@ final class Launcher {
     int up() {
         Duration readyTimeout = Duration.ofSeconds(
                 settings.value("SUITE_READY_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(120));
-        new DevTokens(home).ensureKeys();
+        devKeys().ensureKeys();
 
         startInfrastructure(kafka, readyTimeout);
         startInfrastructure(postgres, readyTimeout);
@@ -166,7 +167,11 @@ final class Launcher {
     }
 
     String token(String subject, String role, Duration lifetime) {
-        return new DevTokens(home).sign(subject, role, lifetime);
+        return devKeys().sign(subject, role, lifetime);
+    }
+
+    private JwtKeys devKeys() {
+        return new JwtKeys(home.jwtPrivateKey(), home.jwtPublicKey());
     }
 
     static void pause(Duration duration) {

@@ -103,6 +103,7 @@ final class ServiceComponent implements Component {
     Map<String, String> environment(String kafkaBootstrapServers, ServiceDatabase database) {
         String prefix = service.environmentPrefix();
         return Map.of("QUARKUS_HTTP_HOST", "127.0.0.1",
+                "JWT_PUBLIC_KEY_LOCATION", home.jwtPublicKey().toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 prefix + "_HTTP_PORT", Integer.toString(port()),
                 prefix + "_DB_URL", database.url(),

@@ -43,6 +43,15 @@ record SuiteHome(Path repository, Path state) {
         return directory("secrets");
     }
 
+    Path jwtPrivateKey() {
+        return secrets().resolve("jwt-private.pem");
+    }
+
+    /** The services verify JWTs with this key. */
+    Path jwtPublicKey() {
+        return secrets().resolve("jwt-public.pem");
+    }
+
     Path serviceJar(String serviceName) {
         return repository.resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
     }

@@ -276,6 +276,7 @@ class SuiteIT {
         }
         Map<String, String> serviceEnv = new HashMap<>();
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env.get("KAFKA_PORT"));
+        serviceEnv.put("JWT_PUBLIC_KEY_LOCATION", suiteHome.resolve("secrets/jwt-public.pem").toString());
         serviceEnv.put("ORDER_DB_URL", "postgresql://127.0.0.1:" + env.get("POSTGRES_PORT") + "/order_service");
         serviceEnv.put("ORDER_DB_USER", "order_service");
         serviceEnv.put("ORDER_DB_PASSWORD", passwords.getProperty("ORDER_DB_PASSWORD"));

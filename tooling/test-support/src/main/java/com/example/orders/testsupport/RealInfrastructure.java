@@ -33,7 +33,11 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.reactive.url", database.url(),
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.user(),
-                "quarkus.datasource.password", database.password());
+                "quarkus.datasource.password", database.password(),
+                // the key itself, not its location: in test mode Quarkus generates a key pair of its own otherwise,
+                // and the key outranks a location
+                "mp.jwt.verify.publickey", TestTokens.publicKeyPem(),
+                "mp.jwt.verify.publickey.location", TestTokens.keys().publicKey().toString());
     }
 
     @Override

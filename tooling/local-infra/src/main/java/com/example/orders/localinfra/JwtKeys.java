@@ -1,4 +1,4 @@
-package com.example.orders.suite;
+package com.example.orders.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,27 +19,28 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Signs JWTs (RS256) for local use with a development key pair generated on first use under {@code .suite/secrets}. The
- * services verify them with the public key; the private key never leaves the machine.
+ * A development key pair for JWTs (RS256), generated on first use: {@code ./suite} signs local tokens with it and the
+ * tests sign theirs; the services verify with the public key. The private key is owner-readable only and never leaves
+ * the machine.
  */
-final class DevTokens {
+public final class JwtKeys {
 
-    static final String ISSUER = "https://order-platform.local";
+    public static final String ISSUER = "https://order-platform.local";
 
     private final Path privateKey;
     private final Path publicKey;
 
-    DevTokens(SuiteHome home) {
-        this.privateKey = home.secrets().resolve("jwt-private.pem");
-        this.publicKey = home.secrets().resolve("jwt-public.pem");
+    public JwtKeys(Path privateKey, Path publicKey) {
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
     }
 
-    Path publicKey() {
+    public Path publicKey() {
         ensureKeys();
         return publicKey;
     }
 
-    synchronized void ensureKeys() {
+    public synchronized void ensureKeys() {
         if (Files.exists(privateKey) && Files.exists(publicKey)) {
             return;
         }
@@ -59,7 +60,7 @@ final class DevTokens {
         }
     }
 
-    String sign(String subject, String role, Duration lifetime) {
+    public String sign(String subject, String role, Duration lifetime) {
         ensureKeys();
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"suite-dev\"}";

@@ -1,0 +1,91 @@
+package com.example.orders.order.api;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.example.orders.order.application.CancellingOrders;
+import com.example.orders.order.application.PlacingOrders;
+import com.example.orders.order.application.UnknownOrder;
+import com.example.orders.order.domain.Order;
+import com.example.orders.order.domain.OrderItem;
+import com.example.orders.order.infrastructure.persistence.Orders;
+import com.example.orders.platform.api.Problems;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** {@code /api/orders}: customers place, follow and cancel their orders (CONTRACT §2). */
+@Path("/api/orders")
+public class OrderResource {
+
+    private final PlacingOrders placing;
+    private final CancellingOrders cancelling;
+    private final Orders orders;
+    private final JsonWebToken token;
+    private final SecurityIdentity caller;
+
+    OrderResource(PlacingOrders placing, CancellingOrders cancelling, Orders orders, JsonWebToken token,
+            SecurityIdentity caller) {
+        this.placing = placing;
+        this.cancelling = cancelling;
+        this.orders = orders;
+        this.token = token;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed("customer")
+    @WithTransaction
+    public Uni<Response> place(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull PlaceOrderRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+            return Uni.createFrom().item(Problems.of(Response.Status.BAD_REQUEST,
+                    "the Idempotency-Key header is required (1 to 128 characters)"));
+        }
+        PlacingOrders.PlaceOrder command = new PlacingOrders.PlaceOrder(token.getSubject(),
+                token.<String>claim("email").orElse(null), idempotencyKey,
+                request.items().stream().map(line -> OrderItem.unpriced(line.sku(), line.quantity())).toList(),
+                request.paymentToken());
+        return placing.place(command).map(order -> Response.accepted(accepted(order))
+                .location(URI.create("/api/orders/" + order.id()))
+                .build());
+    }
+
+    @GET
+    @Path("{orderId}")
+    @RolesAllowed({"customer", "admin"})
+    @WithSession
+    public Uni<OrderView> get(@PathParam("orderId") String orderId) {
+        return orders.find(orderId).map(stored -> stored
+                .map(Orders.Stored::order)
+                .filter(order -> caller.hasRole("admin") || order.customerId().equals(token.getSubject()))
+                .map(OrderView::of)
+                .orElseThrow(() -> new UnknownOrder(orderId)));
+    }
+
+    @POST
+    @Path("{orderId}/cancel")
+    @RolesAllowed("customer")
+    @WithTransaction
+    public Uni<Response> cancel(@PathParam("orderId") String orderId) {
+        return cancelling.cancel(orderId, token.getSubject())
+                .map(order -> Response.accepted(accepted(order)).build());
+    }
+
+    private static OrderAccepted accepted(Order order) {
+        return new OrderAccepted(order.id(), order.status().name());
+    }
+}
