@@ -2,6 +2,9 @@ package com.example.orders.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -23,6 +26,14 @@ public final class DomainRules {
                         servicePackage + ".application..")
                 .allowEmptyShould(false)
                 .because("the domain states the business rules; frameworks and wire formats stay at the edges");
+    }
+
+    /** Checks {@link #domainIsPlainJava} against the production classes of the service. */
+    public static void assertDomainIsPlainJava(String servicePackage) {
+        JavaClasses production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage, "com.example.orders.platform");
+        domainIsPlainJava(servicePackage).check(production);
     }
 
     private DomainRules() {
