@@ -90,7 +90,7 @@ public final class KafkaBroker implements AutoCloseable {
             // BrokerMain ties the broker's life to ours through stdin; a detached broker runs kafka.Kafka itself
             String mainClass = settings.stopWithParent() ? BrokerMain.class.getName() : "kafka.Kafka";
             process = launch(java(log4j, mainClass, properties.toString()));
-            Files.writeString(pidFile(), Long.toString(process.pid()));
+            pidFileOf(settings.dataDirectory()).write(process.pid());
             awaitReady(logOffset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,7 +107,7 @@ public final class KafkaBroker implements AutoCloseable {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-            Files.deleteIfExists(pidFile());
+            Files.deleteIfExists(pidFileOf(settings.dataDirectory()).file());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -123,22 +123,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** The broker process that owns {@code dataDirectory}, if one is alive. */
     public static Optional<ProcessHandle> runningOn(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("broker.pid");
-        try {
-            if (!Files.exists(pidFile)) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(dataDirectory.toString())).orElse(true));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return pidFileOf(dataDirectory).process();
     }
 
-    private Path pidFile() {
-        return settings.dataDirectory().resolve("broker.pid");
+    /** The PID file of the broker on {@code dataDirectory}; its command line names the directory. */
+    public static PidFile pidFileOf(Path dataDirectory) {
+        return new PidFile(dataDirectory.resolve("broker.pid"), dataDirectory.toString());
     }
 
     private Path logDirectory() {

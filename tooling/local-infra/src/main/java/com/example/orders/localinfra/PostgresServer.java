@@ -87,16 +87,12 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The postmaster that owns {@code dataDirectory}, if one is alive (from PostgreSQL's own postmaster.pid). */
     public static Optional<ProcessHandle> runningOn(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        try {
-            if (!Files.exists(pidFile)) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return pidFileOf(dataDirectory).process();
+    }
+
+    /** PostgreSQL's own PID file of the server on {@code dataDirectory}. */
+    public static PidFile pidFileOf(Path dataDirectory) {
+        return new PidFile(dataDirectory.resolve("postmaster.pid"), "postgres");
     }
 
     public int port() {

@@ -78,8 +78,7 @@ final class KafkaComponent implements Component {
     @Override
     public boolean stop() {
         // even when KAFKA_BOOTSTRAP_SERVERS is set now: a broker this launcher started is still its to stop
-        return new PidFile(home.kafkaData().resolve("broker.pid"), home.kafkaData().toString())
-                .stop(Duration.ofSeconds(30));
+        return KafkaBroker.pidFileOf(home.kafkaData()).stop(Duration.ofSeconds(30));
     }
 
     @Override

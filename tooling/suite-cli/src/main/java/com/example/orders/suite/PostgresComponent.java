@@ -5,9 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import com.example.orders.localinfra.DatabaseProvisioner;
 import com.example.orders.localinfra.FreePort;
@@ -94,15 +94,15 @@ final class PostgresComponent implements Component {
 
     /** Each service's database: the external one its environment names, else its own database here. */
     Map<SuiteService, ServiceDatabase> databases() {
-        Function<SuiteService, ServiceDatabase> databaseOf = service -> settings.externalDatabaseUrl(service)
-                .map(url -> new ServiceDatabase(url,
-                        settings.value(service.environmentPrefix() + "_DB_USER").orElse(
-                                ServiceDatabase.databaseNameOf(service.serviceName())),
-                        settings.value(service.environmentPrefix() + "_DB_PASSWORD").orElse("")))
-                .orElseGet(() -> provision(service));
-        Map<SuiteService, ServiceDatabase> databases = new java.util.EnumMap<>(SuiteService.class);
+        Map<SuiteService, ServiceDatabase> databases = new EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
-            databases.put(service, databaseOf.apply(service));
+            String prefix = service.environmentPrefix();
+            databases.put(service, settings.externalDatabaseUrl(service)
+                    .map(url -> new ServiceDatabase(url,
+                            settings.value(prefix + "_DB_USER").orElse(ServiceDatabase.databaseNameOf(service
+                                    .serviceName())),
+                            settings.value(prefix + "_DB_PASSWORD").orElse("")))
+                    .orElseGet(() -> provision(service)));
         }
         return databases;
     }
@@ -120,7 +120,7 @@ final class PostgresComponent implements Component {
 
     @Override
     public boolean stop() {
-        return new PidFile(home.postgresData().resolve("postmaster.pid"), "postgres").stop(Duration.ofSeconds(30));
+        return PostgresServer.pidFileOf(home.postgresData()).stop(Duration.ofSeconds(30));
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.example.orders.localinfra.FreePort;
+import com.example.orders.localinfra.PidFile;
 import com.example.orders.localinfra.ServiceDatabase;
 import com.example.orders.localinfra.SuiteService;
 

@@ -1,4 +1,4 @@
-package com.example.orders.suite;
+package com.example.orders.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +14,9 @@ import java.util.concurrent.TimeoutException;
  * The PID of a process the launcher started, and how to stop it: SIGTERM, then a bounded wait. A PID is only trusted
  * while the process it names still runs the command the launcher started (PIDs get reused).
  */
-record PidFile(Path file, String commandMarker) {
+public record PidFile(Path file, String commandMarker) {
 
-    void write(long pid) {
+    public void write(long pid) {
         try {
             Files.writeString(file, Long.toString(pid));
         } catch (IOException e) {
@@ -24,7 +24,7 @@ record PidFile(Path file, String commandMarker) {
         }
     }
 
-    Optional<ProcessHandle> process() {
+    public Optional<ProcessHandle> process() {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -40,7 +40,7 @@ record PidFile(Path file, String commandMarker) {
     }
 
     /** @return true if a process was stopped, false if none ran */
-    boolean stop(Duration grace) {
+    public boolean stop(Duration grace) {
         Optional<ProcessHandle> running = process();
         running.ifPresent(process -> terminate(process, grace));
         try {
@@ -51,7 +51,7 @@ record PidFile(Path file, String commandMarker) {
         return running.isPresent();
     }
 
-    static void terminate(ProcessHandle process, Duration grace) {
+    private static void terminate(ProcessHandle process, Duration grace) {
         process.destroy();
         try {
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
