@@ -1,5 +1,8 @@
 package com.example.orders.order;
 
+import static com.example.orders.testsupport.EventTraffic.awaitOne;
+import static com.example.orders.testsupport.EventTraffic.reply;
+import static com.example.orders.testsupport.EventTraffic.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
-import com.example.orders.events.EventType;
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.CancellationReason;
 import com.example.orders.events.v1.Money;
@@ -45,7 +47,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** order-service's part of the saga over real Kafka and PostgreSQL: inventory and payment are played by the test. */
 @QuarkusTest
@@ -175,27 +176,6 @@ class OrderSagaIT {
     private static PlacingOrders.PlaceOrder aRequest(String idempotencyKey) {
         return new PlacingOrders.PlaceOrder("customer-1", "customer-1@example.com", idempotencyKey,
                 List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok");
-    }
-
-    private static ContractEvents.Sent reply(EventEnvelope cause, Record payload) {
-        return new ContractEvents.Sent(EventEnvelope.causedBy(cause, "/test", EventType.ofPayload(payload),
-                Instant.now()), payload);
-    }
-
-    private static void send(ContractEvents.Sent... events) {
-        try (KafkaCompanion companion = new KafkaCompanion(kafka())) {
-            companion.produce(String.class, byte[].class)
-                    .fromRecords(List.of(events).stream().map(ContractEvents.Sent::toRecord).toList())
-                    .awaitCompletion();
-        }
-    }
-
-    /** Waits for the order's event on the topic and checks it is the only one. */
-    private static EventEnvelope awaitOne(String topic, String orderId) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !TopicRecords.withKey(kafka(), topic, orderId).isEmpty());
-        List<ConsumerRecord<String, byte[]>> records = TopicRecords.withKey(kafka(), topic, orderId);
-        assertThat(records).hasSize(1);
-        return EventEnvelope.readFrom(records.get(0).headers());
     }
 
     private boolean applied(String eventId) {

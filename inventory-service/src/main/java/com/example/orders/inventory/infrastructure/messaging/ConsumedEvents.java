@@ -1,17 +1,16 @@
 package com.example.orders.inventory.infrastructure.messaging;
 
-import java.util.function.Function;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.example.orders.events.Topics;
-import com.example.orders.events.v1.OrderCancelRequestedV1;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.OrderCreatedV1;
+import com.example.orders.inventory.application.ReservingStock;
+import com.example.orders.inventory.domain.Shelf;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.messaging.InboundEvent;
 
@@ -19,42 +18,41 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Everything inventory-service consumes: the order facts that reserve, commit or release stock. Each channel is named
- * after its topic; the consumer group is inventory-service.
+ * Everything inventory-service consumes: the order facts that reserve, sell or release stock. Each channel is named
+ * after its topic; the consumer group is inventory-service. A customer's cancel needs nothing from inventory until the
+ * order is cancelled (OrderCancelled), so OrderCancelRequested is not consumed.
  */
 @ApplicationScoped
 public class ConsumedEvents {
 
-    /** The saga's effects arrive with the use cases; until then an event is only recorded as applied. */
-    private static final Function<Record, Uni<Void>> NOT_YET_HANDLED = payload -> Uni.createFrom().voidItem();
-
     private final AppliedEvents appliedEvents;
+    private final ReservingStock reserving;
 
-    ConsumedEvents(AppliedEvents appliedEvents) {
+    ConsumedEvents(AppliedEvents appliedEvents, ReservingStock reserving) {
         this.appliedEvents = appliedEvents;
+        this.reserving = reserving;
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
     @WithTransaction
     public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderCreatedV1.class), NOT_YET_HANDLED);
-    }
-
-    @Incoming(Topics.ORDER_CANCEL_REQUESTED_V1)
-    @WithTransaction
-    public Uni<Void> onOrderCancelRequested(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderCancelRequestedV1.class), NOT_YET_HANDLED);
+        InboundEvent<OrderCreatedV1> event = InboundEvent.read(record, OrderCreatedV1.class);
+        return appliedEvents.applyOnce(event, created -> reserving.orderPlaced(event.envelope(), created.orderId(),
+                created.items().stream().map(line -> new Shelf.Wanted(line.sku(), line.quantity())).toList()));
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)
     @WithTransaction
     public Uni<Void> onOrderConfirmed(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderConfirmedV1.class), NOT_YET_HANDLED);
+        InboundEvent<OrderConfirmedV1> event = InboundEvent.read(record, OrderConfirmedV1.class);
+        return appliedEvents.applyOnce(event, confirmed -> reserving.orderConfirmed(confirmed.orderId()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
     @WithTransaction
     public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderCancelledV1.class), NOT_YET_HANDLED);
+        InboundEvent<OrderCancelledV1> event = InboundEvent.read(record, OrderCancelledV1.class);
+        return appliedEvents.applyOnce(event, cancelled -> reserving.orderCancelled(event.envelope(),
+                cancelled.orderId()));
     }
 }

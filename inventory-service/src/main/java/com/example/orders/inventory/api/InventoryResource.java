@@ -1,0 +1,54 @@
+package com.example.orders.inventory.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import com.example.orders.inventory.domain.Money;
+import com.example.orders.inventory.infrastructure.config.InventoryServiceConfig;
+import com.example.orders.inventory.infrastructure.persistence.StockItems;
+import com.example.orders.platform.api.Problems;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** {@code /api/inventory}: operators stock the catalogue; anyone signed in reads it (CONTRACT §2). */
+@Path("/api/inventory/{sku}")
+public class InventoryResource {
+
+    private static final String SKU = "[A-Z0-9][A-Z0-9\\-]{0,63}";
+
+    private final StockItems stock;
+    private final InventoryServiceConfig config;
+
+    InventoryResource(StockItems stock, InventoryServiceConfig config) {
+        this.stock = stock;
+        this.config = config;
+    }
+
+    @PUT
+    @RolesAllowed("admin")
+    @WithTransaction
+    public Uni<StockView> restock(@PathParam("sku") @Pattern(regexp = SKU, message = "must look like SKU-1") String sku,
+            @Valid @NotNull StockRequest request) {
+        Money price = Money.of(request.unitPrice(),
+                request.currency() == null ? config.defaultCurrency() : request.currency());
+        return stock.restock(sku, request.available(), price).map(StockView::of);
+    }
+
+    @GET
+    @RolesAllowed({"customer", "admin"})
+    @WithSession
+    public Uni<Response> get(@PathParam("sku") @Pattern(regexp = SKU, message = "must look like SKU-1") String sku) {
+        return stock.find(sku).map(item -> item
+                .map(found -> Response.ok(StockView.of(found)).build())
+                .orElseGet(() -> Problems.of(Response.Status.NOT_FOUND, "no product " + sku + " in the catalogue")));
+    }
+}
