@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "service", value = "payment-service"))
+@WithTestResource(value = ProviderSimulatorResource.class, scope = TestResourceScope.GLOBAL)
 class PaymentServiceBootIT extends ServiceBootContract {
 
     @Override

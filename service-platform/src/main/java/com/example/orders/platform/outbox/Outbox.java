@@ -50,6 +50,17 @@ public class Outbox {
         return append(envelope, payload);
     }
 
+    /**
+     * Emits an event caused by one received earlier and remembered by the service (the cause is no longer at hand, as
+     * when a background call to an outside system completes).
+     */
+    public Uni<EventEnvelope> emitCausedBy(String orderId, String correlationId, String causationId,
+            String traceparent, Record payload) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), source,
+                EventType.ofPayload(payload), now(), orderId, correlationId, causationId, traceparent);
+        return append(envelope, payload);
+    }
+
     /** Milliseconds: what ce_time carries and the database keeps, so an event reads back equal to itself. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -14,8 +14,8 @@ public interface PaymentProviderConfig {
     @WithDefault("http://127.0.0.1:8089")
     String url();
 
-    /** Time limit of one call to the provider. */
-    @WithDefault("PT2S")
+    /** Time limit of one call to the provider (tok_slow answers after 3 s and must succeed). */
+    @WithDefault("PT5S")
     Duration timeout();
 
     Retry retry();
@@ -26,6 +26,28 @@ public interface PaymentProviderConfig {
     @WithDefault("PT2M")
     @WithName("unavailable-deadline")
     Duration unavailableDeadline();
+
+    Calls calls();
+
+    /** The workers that call the provider for the payments that are due. */
+    interface Calls {
+
+        /** Provider calls running at the same time. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How often the workers look for due calls when idle. */
+        @WithDefault("PT0.2S")
+        Duration pollInterval();
+
+        /** How long a worker holds a payment while it calls; another worker takes it over after (a crash). */
+        @WithDefault("PT1M")
+        Duration lease();
+
+        /** The longest wait before a payment is tried again after a round of retries found no provider. */
+        @WithDefault("PT5S")
+        Duration maxWaitBetweenRounds();
+    }
 
     interface Retry {
 

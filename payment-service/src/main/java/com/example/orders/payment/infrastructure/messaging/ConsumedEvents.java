@@ -1,17 +1,16 @@
 package com.example.orders.payment.infrastructure.messaging;
 
-import java.util.function.Function;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.example.orders.events.Topics;
-import com.example.orders.events.v1.OrderCancelRequestedV1;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.events.v1.StockReservedV1;
+import com.example.orders.payment.application.TakingPayments;
+import com.example.orders.payment.domain.Money;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.messaging.InboundEvent;
 
@@ -19,42 +18,42 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Everything payment-service consumes: the order and stock facts that lead to a capture or a refund. Each channel is
- * named after its topic; the consumer group is payment-service.
+ * Everything payment-service consumes: the facts that make a capture due (the order's token from OrderCreated, its
+ * total from StockReserved) or a refund (OrderCancelled). Each channel is named after its topic; the consumer group is
+ * payment-service. OrderCancelRequested needs nothing from payment: OrderCancelled follows it in the same transaction.
  */
 @ApplicationScoped
 public class ConsumedEvents {
 
-    /** The saga's effects arrive with the use cases; until then an event is only recorded as applied. */
-    private static final Function<Record, Uni<Void>> NOT_YET_HANDLED = payload -> Uni.createFrom().voidItem();
-
     private final AppliedEvents appliedEvents;
+    private final TakingPayments taking;
 
-    ConsumedEvents(AppliedEvents appliedEvents) {
+    ConsumedEvents(AppliedEvents appliedEvents, TakingPayments taking) {
         this.appliedEvents = appliedEvents;
+        this.taking = taking;
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
     @WithTransaction
     public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderCreatedV1.class), NOT_YET_HANDLED);
+        InboundEvent<OrderCreatedV1> event = InboundEvent.read(record, OrderCreatedV1.class);
+        return appliedEvents.applyOnce(event, created -> taking.orderPlaced(event.envelope(), created.orderId(),
+                created.paymentToken()));
     }
 
     @Incoming(Topics.STOCK_RESERVED_V1)
     @WithTransaction
     public Uni<Void> onStockReserved(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, StockReservedV1.class), NOT_YET_HANDLED);
-    }
-
-    @Incoming(Topics.ORDER_CANCEL_REQUESTED_V1)
-    @WithTransaction
-    public Uni<Void> onOrderCancelRequested(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderCancelRequestedV1.class), NOT_YET_HANDLED);
+        InboundEvent<StockReservedV1> event = InboundEvent.read(record, StockReservedV1.class);
+        return appliedEvents.applyOnce(event, reserved -> taking.stockReserved(event.envelope(), reserved.orderId(),
+                new Money(reserved.total().amount(), reserved.total().currency())));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
     @WithTransaction
     public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderCancelledV1.class), NOT_YET_HANDLED);
+        InboundEvent<OrderCancelledV1> event = InboundEvent.read(record, OrderCancelledV1.class);
+        return appliedEvents.applyOnce(event, cancelled -> taking.orderCancelled(event.envelope(),
+                cancelled.orderId()));
     }
 }

@@ -1,0 +1,113 @@
+package com.example.orders.payment.infrastructure.persistence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.LockMode;
+
+import com.example.orders.events.EventEnvelope;
+import com.example.orders.payment.domain.Payment;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The stored payments. Changes run under a row lock; provider calls are handed out to workers with a lease, so two
+ * workers (or two replicas) never call the provider for the same payment at once.
+ */
+@ApplicationScoped
+public class Payments {
+
+    /** A payment as stored: the saga it belongs to, and the event that made its pending provider call due. */
+    public record Stored(Payment payment, String correlationId, String causeId, String traceparent) {
+    }
+
+    public Uni<Optional<Stored>> find(String orderId) {
+        return Panache.getSession()
+                .flatMap(session -> session.find(PaymentRecord.class, orderId))
+                .map(record -> Optional.ofNullable(record).map(Payments::stored));
+    }
+
+    /**
+     * Applies {@code change} to the order's payment under a row lock, opening the payment on the first fact about the
+     * order, and stores what it changed. {@code dueBecause} names the event that made a provider call due, when the
+     * change made one due.
+     */
+    public <T> Uni<T> change(String orderId, EventEnvelope fact, Function<Payment, Change<T>> change) {
+        return Panache.getSession()
+                .flatMap(session -> session.find(PaymentRecord.class, orderId, LockMode.PESSIMISTIC_WRITE)
+                        .flatMap(found -> found != null
+                                ? Uni.createFrom().item(found)
+                                : Uni.createFrom().item(PaymentRecord.of(Payment.open(orderId), fact.correlationId()))
+                                        .call(session::persist))
+                        .map(record -> {
+                            Payment payment = record.toPayment();
+                            Change<T> outcome = change.apply(payment);
+                            record.update(payment);
+                            if (outcome.madeCallDue()) {
+                                record.causeId = fact.id();
+                                record.traceparent = fact.traceparent();
+                                record.leasedUntil = null;
+                            }
+                            return outcome.value();
+                        }));
+    }
+
+    /** What a change decided, and whether it made a provider call due. */
+    public record Change<T>(T value, boolean madeCallDue) {
+    }
+
+    /** Applies the outcome of a provider call to the payment under a row lock and ends the worker's lease. */
+    public <T> Uni<T> settle(String orderId, Function<Stored, T> outcome) {
+        return Panache.getSession()
+                .flatMap(session -> session.find(PaymentRecord.class, orderId, LockMode.PESSIMISTIC_WRITE))
+                .map(record -> {
+                    Payment payment = record.toPayment();
+                    T value = outcome.apply(new Stored(payment, record.correlationId, record.causeId,
+                            record.traceparent));
+                    record.update(payment);
+                    record.leasedUntil = null;
+                    return value;
+                });
+    }
+
+    /**
+     * Hands out up to {@code limit} provider calls that are due, leasing each for {@code lease}: skipped by other
+     * workers until the lease ends, so a worker that dies mid-call is replaced.
+     */
+    public Uni<List<Stored>> leaseDue(int limit, Duration lease) {
+        Instant now = Instant.now();
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        update payment set leased_until = ?1
+                        where order_id in (
+                            select order_id from payment
+                            where status in ('CAPTURING', 'REFUNDING') and next_attempt_at <= ?2
+                              and (leased_until is null or leased_until < ?2)
+                            order by next_attempt_at
+                            limit ?3
+                            for update skip locked)
+                        returning order_id""", String.class)
+                        .setParameter(1, now.plus(lease))
+                        .setParameter(2, now)
+                        .setParameter(3, limit)
+                        .getResultList())
+                .flatMap(orderIds -> orderIds.isEmpty()
+                        ? Uni.createFrom().item(List.<Stored>of())
+                        : Panache.getSession().flatMap(session -> session
+                                .createSelectionQuery("from PaymentRecord where orderId in (:ids)",
+                                        PaymentRecord.class)
+                                .setParameter("ids", orderIds)
+                                .getResultList())
+                                .map(records -> records.stream().map(Payments::stored).toList()));
+    }
+
+    private static Stored stored(PaymentRecord record) {
+        return new Stored(record.toPayment(), record.correlationId, record.causeId, record.traceparent);
+    }
+}

@@ -1,0 +1,186 @@
+package com.example.orders.payment.infrastructure.provider;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.example.orders.payment.domain.Money;
+import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The external payment provider over HTTP, guarded by Resilience4j: each call has a time limit, a failed call is
+ * retried with exponential backoff, and a circuit breaker stops calling a provider that keeps failing (fail fast, probe
+ * again after a while). Every call carries an idempotency key that is the same for every attempt, so a retry after a
+ * lost answer never charges twice. A decline is an answer, not a failure: it is neither retried nor counted against the
+ * provider.
+ * <p>
+ * Calls block the calling thread: they run on payment-service's own provider workers, never on the event loop.
+ */
+@ApplicationScoped
+public class PaymentProvider {
+
+    /** What the provider answered to a capture. */
+    public sealed interface CaptureAnswer {
+    }
+
+    public record Captured(String captureId) implements CaptureAnswer {
+    }
+
+    public record Declined(String reason) implements CaptureAnswer {
+    }
+
+    /** What the provider answered to a refund. */
+    public sealed interface RefundAnswer {
+    }
+
+    public record Refunded(String refundId, String captureId) implements RefundAnswer {
+    }
+
+    /** Nothing was ever captured under the capture's key: no money to give back. */
+    public record NothingCaptured() implements RefundAnswer {
+    }
+
+    private static final Logger LOG = Logger.getLogger(PaymentProvider.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUri;
+    private final HttpClient http;
+    private final TimeLimiter timeLimiter;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+
+    PaymentProvider(PaymentProviderConfig config, MeterRegistry metrics) {
+        this.baseUri = URI.create(config.url().endsWith("/") ? config.url() : config.url() + "/");
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        this.timeLimiter = TimeLimiter.of("payment-provider", TimeLimiterConfig.custom()
+                .timeoutDuration(config.timeout())
+                .cancelRunningFuture(true)
+                .build());
+        int window = config.circuitBreaker().slidingWindowSize();
+        this.circuitBreaker = CircuitBreaker.of("payment-provider", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(window)
+                .minimumNumberOfCalls(Math.min(window, 5))
+                .failureRateThreshold(config.circuitBreaker().failureRateThreshold())
+                .waitDurationInOpenState(config.circuitBreaker().waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .recordExceptions(ProviderUnavailable.class)
+                .build());
+        this.retry = Retry.of("payment-provider", RetryConfig.custom()
+                .maxAttempts(config.retry().maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(config.retry().initialBackoff(), 2.0))
+                // an open circuit is not retried here: the payment waits for its next round instead
+                .retryOnException(e -> e instanceof ProviderUnavailable)
+                .build());
+        circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warnf("payment provider circuit %s",
+                event.getStateTransition()));
+        Gauge.builder("payment.provider.circuit.open", circuitBreaker,
+                breaker -> breaker.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
+                .description("1 while payment-service has stopped calling a failing payment provider")
+                .register(metrics);
+    }
+
+    public CaptureAnswer capture(String idempotencyKey, String orderId, String token, Money amount)
+            throws ProviderUnavailable {
+        Map<String, String> body = Map.of("orderId", orderId, "token", token,
+                "amount", amount.amount().toPlainString(), "currency", amount.currency());
+        return call("v1/captures", idempotencyKey, body, response -> switch (response.statusCode()) {
+            case 200, 201 -> new Captured(field(response, "captureId"));
+            case 402 -> new Declined(field(response, "reason"));
+            default -> throw unexpected("capture", response);
+        });
+    }
+
+    public RefundAnswer refund(String idempotencyKey, String captureKey, Money amount) throws ProviderUnavailable {
+        Map<String, String> body = Map.of("captureKey", captureKey, "amount", amount.amount().toPlainString(),
+                "currency", amount.currency());
+        return call("v1/refunds", idempotencyKey, body, response -> switch (response.statusCode()) {
+            case 200, 201 -> new Refunded(field(response, "refundId"), field(response, "captureId"));
+            case 404 -> new NothingCaptured();
+            default -> throw unexpected("refund", response);
+        });
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return circuitBreaker.getState();
+    }
+
+    /** Reads an answer; throws {@link ProviderUnavailable} for an answer that is not one (a 5xx, say). */
+    private interface AnswerReader<T> {
+
+        T read(HttpResponse<String> response) throws ProviderUnavailable, IOException;
+    }
+
+    private <T> T call(String path, String idempotencyKey, Map<String, String> body, AnswerReader<T> reader)
+            throws ProviderUnavailable {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(baseUri.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+        Callable<T> attempt = () -> {
+            HttpResponse<String> response;
+            try {
+                response = timeLimiter.executeFutureSupplier(
+                        () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            } catch (TimeoutException e) {
+                throw new ProviderUnavailable("no answer within " + timeLimiter.getTimeLimiterConfig()
+                        .getTimeoutDuration(), e);
+            } catch (IOException e) {
+                throw new ProviderUnavailable("unreachable: " + e, e);
+            } catch (ExecutionException e) {
+                throw new ProviderUnavailable("unreachable: " + e.getCause(), e);
+            }
+            return reader.read(response);
+        };
+        try {
+            return Retry.decorateCallable(retry, CircuitBreaker.decorateCallable(circuitBreaker, attempt)).call();
+        } catch (ProviderUnavailable e) {
+            throw e;
+        } catch (CallNotPermittedException e) {
+            throw new ProviderUnavailable("circuit open after repeated failures", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailable("interrupted", e);
+        } catch (Exception e) {
+            throw new ProviderUnavailable(String.valueOf(e), e);
+        }
+    }
+
+    private static String field(HttpResponse<String> response, String name) throws IOException {
+        JsonNode value = JSON.readTree(response.body()).get(name);
+        return value == null ? null : value.asText();
+    }
+
+    private static ProviderUnavailable unexpected(String call, HttpResponse<String> response) {
+        return new ProviderUnavailable(call + " answered " + response.statusCode() + ": " + response.body());
+    }
+}

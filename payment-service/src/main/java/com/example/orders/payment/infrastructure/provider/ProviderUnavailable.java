@@ -1,0 +1,13 @@
+package com.example.orders.payment.infrastructure.provider;
+
+/** The payment provider gave no usable answer: unreachable, too slow, an error of its own, or the circuit is open. */
+public class ProviderUnavailable extends Exception {
+
+    public ProviderUnavailable(String message) {
+        super(message);
+    }
+
+    public ProviderUnavailable(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,148 @@
+package com.example.orders.payment.infrastructure.provider;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.example.orders.payment.application.TakingPayments;
+import com.example.orders.payment.domain.Payment;
+import com.example.orders.payment.domain.PaymentStatus;
+import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
+import com.example.orders.payment.infrastructure.persistence.Payments;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Makes the provider calls that are due: leases a batch of due payments, calls the provider for each on a small pool of
+ * worker threads (the calls block, so they stay off the event loop), and hands each answer to {@link TakingPayments},
+ * which applies it in its own transaction. A worker that dies mid-call leaves its lease to expire; the payment is then
+ * called again with the same idempotency key, which the provider answers without charging again.
+ */
+@ApplicationScoped
+class ProviderWorkers {
+
+    private static final Logger LOG = Logger.getLogger(ProviderWorkers.class);
+
+    private final Payments payments;
+    private final TakingPayments taking;
+    private final PaymentProvider provider;
+    private final PaymentProviderConfig config;
+    private volatile boolean running;
+    private Thread dispatcher;
+    private ExecutorService workers;
+
+    ProviderWorkers(Payments payments, TakingPayments taking, PaymentProvider provider, PaymentProviderConfig config) {
+        this.payments = payments;
+        this.taking = taking;
+        this.provider = provider;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent started) {
+        running = true;
+        AtomicInteger number = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.calls().concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "payment-provider-call-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        dispatcher = new Thread(this::dispatch, "payment-provider-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            dispatcher.join(5_000);
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private void dispatch() {
+        while (running) {
+            try {
+                List<Payments.Stored> due = inTransaction(() -> payments.leaseDue(config.calls().concurrency() * 2,
+                        config.calls().lease()));
+                if (due.isEmpty()) {
+                    Thread.sleep(config.calls().pollInterval().toMillis());
+                    continue;
+                }
+                List<Future<?>> calls = due.stream()
+                        .<Future<?>>map(stored -> workers.submit(() -> call(stored.payment())))
+                        .toList();
+                for (Future<?> call : calls) {
+                    call.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("provider calls paused for a moment: %s", e.toString());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void call(Payment payment) {
+        String orderId = payment.orderId();
+        try {
+            Supplier<Uni<Void>> record;
+            try {
+                if (payment.status() == PaymentStatus.CAPTURING) {
+                    PaymentProvider.CaptureAnswer answer = provider.capture(payment.captureKey(), orderId,
+                            payment.paymentToken().orElseThrow(), payment.amount().orElseThrow());
+                    record = () -> taking.captureAnswered(orderId, answer);
+                } else {
+                    PaymentProvider.RefundAnswer answer = provider.refund(payment.refundKey(), payment.captureKey(),
+                            payment.amount().orElseThrow());
+                    record = () -> taking.refundAnswered(orderId, answer);
+                }
+            } catch (ProviderUnavailable e) {
+                LOG.debugf("payment of order %s: provider unavailable (%s)", orderId, e.getMessage());
+                record = () -> taking.providerUnavailable(orderId, e.getMessage());
+            }
+            inTransaction(record);
+        } catch (RuntimeException e) {
+            // the lease runs out and the payment is called again, with the same idempotency key
+            LOG.errorf(e, "payment of order %s: could not record the provider's answer", orderId);
+        }
+    }
+
+    private static <T> T inTransaction(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work::get));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.example.orders.payment;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.example.orders.sandbox.PaymentProviderSimulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The payment provider of payment-service's tests: a real HTTP server (the suite's simulator) whose books the tests
+ * read. Stopping it is an outage; its books survive a restart. The running instance is kept JVM-wide, because the test
+ * resource and the tests see the classes through different class loaders.
+ */
+final class TestProvider {
+
+    private static final String INSTANCE = "payment.it.provider.instance";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static synchronized void start() {
+        if (System.getProperties().get(INSTANCE) == null) {
+            System.getProperties().put(INSTANCE, PaymentProviderSimulator.start(port(),
+                    ProviderSimulatorResource.dataDirectory()));
+        }
+    }
+
+    static synchronized void stop() {
+        Object running = System.getProperties().remove(INSTANCE);
+        if (running instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * What the provider booked for the order: {@code captures}, {@code refunds}, {@code declines}, {@code requests}.
+     */
+    static JsonNode ledgerOf(String orderId) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port() + "/v1/ledger?orderId=" + orderId)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int port() {
+        return Integer.parseInt(System.getProperty(ProviderSimulatorResource.PORT));
+    }
+
+    private TestProvider() {
+    }
+}

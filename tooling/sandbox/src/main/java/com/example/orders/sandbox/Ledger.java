@@ -1,0 +1,93 @@
+package com.example.orders.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The provider's books: every answered capture, decline and refund, under the idempotency key that asked for it. Kept
+ * in a JSON-lines file, so a restarted provider (the end of an outage) still knows what it charged and answers a
+ * repeated key as before.
+ */
+final class Ledger {
+
+    enum Kind {
+        CAPTURE, DECLINE, REFUND
+    }
+
+    /** One booked operation and the answer it got. */
+    record Entry(Kind kind, String idempotencyKey, String requestHash, String orderId, String id, String captureId,
+            BigDecimal amount, String currency, String reason, Instant at) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Path file;
+    private final Map<String, Entry> byKey = new LinkedHashMap<>();
+    private final Map<String, Integer> requestsByOrder = new LinkedHashMap<>();
+
+    Ledger(Path file) {
+        this.file = file;
+        try {
+            Files.createDirectories(file.getParent());
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        Entry entry = JSON.readValue(line, Entry.class);
+                        byKey.put(entry.idempotencyKey(), entry);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ledger " + file, e);
+        }
+    }
+
+    synchronized Optional<Entry> find(String idempotencyKey) {
+        return Optional.ofNullable(byKey.get(idempotencyKey));
+    }
+
+    synchronized void book(Entry entry) {
+        try {
+            Files.writeString(file, JSON.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ledger " + file, e);
+        }
+        byKey.put(entry.idempotencyKey(), entry);
+    }
+
+    /** Counts a request about the order, answered or not (since this process started). */
+    synchronized void countRequest(String orderId) {
+        requestsByOrder.merge(orderId, 1, Integer::sum);
+    }
+
+    synchronized List<Entry> entriesOf(String orderId) {
+        List<Entry> entries = new ArrayList<>();
+        byKey.values().stream().filter(entry -> orderId.equals(entry.orderId())).forEach(entries::add);
+        return entries;
+    }
+
+    synchronized List<Entry> all() {
+        return List.copyOf(byKey.values());
+    }
+
+    synchronized int requestsOf(String orderId) {
+        return requestsByOrder.getOrDefault(orderId, 0);
+    }
+}
