@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "service", value = "notification-service"))
+@WithTestResource(value = SmtpSinkResource.class, scope = TestResourceScope.GLOBAL)
 class NotificationServiceBootIT extends ServiceBootContract {
 
     @Override

@@ -1,5 +1,6 @@
 package com.example.orders.payment;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,8 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class ProviderSimulatorResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String PORT = "payment.it.provider.port";
-    static final String DATA = "payment.it.provider.data";
+    static final String PORT = "it.payment-provider.port";
+    static final String DATA = "it.payment-provider.data";
 
     @Override
     public Map<String, String> start() {
@@ -25,14 +26,14 @@ public class ProviderSimulatorResource implements QuarkusTestResourceLifecycleMa
                 System.setProperty(DATA, Files.createTempDirectory("payment-provider").toString());
             }
             return Map.of("payment.provider.url", "http://127.0.0.1:" + System.getProperty(PORT));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Override
     public void stop() {
-        TestProvider.stop();
+        // the tests start and stop the simulator (TestProvider); the JVM ends with them
     }
 
     static Path dataDirectory() {

@@ -17,25 +17,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class TestProvider {
 
-    private static final String INSTANCE = "payment.it.provider.instance";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static PaymentProviderSimulator running;
+
     static synchronized void start() {
-        if (System.getProperties().get(INSTANCE) == null) {
-            System.getProperties().put(INSTANCE, PaymentProviderSimulator.start(port(),
-                    ProviderSimulatorResource.dataDirectory()));
+        if (running == null) {
+            running = PaymentProviderSimulator.start(port(), ProviderSimulatorResource.dataDirectory());
         }
     }
 
     static synchronized void stop() {
-        Object running = System.getProperties().remove(INSTANCE);
-        if (running instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        if (running != null) {
+            running.close();
+            running = null;
         }
     }
 

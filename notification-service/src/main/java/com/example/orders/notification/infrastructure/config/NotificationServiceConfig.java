@@ -1,5 +1,7 @@
 package com.example.orders.notification.infrastructure.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +16,22 @@ public interface NotificationServiceConfig {
     /** Where to write when an order carries no customer email: {@code <customerId>@<domain>}. */
     @WithDefault("customers.order-platform.local")
     String fallbackRecipientDomain();
+
+    Mail mail();
+
+    /** The worker that sends the emails. */
+    interface Mail {
+
+        /** How often it looks for emails to send. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** How long it holds an email while sending; another worker takes it over after (a crash). */
+        @WithDefault("PT1M")
+        Duration lease();
+
+        /** The wait before trying again when the mail server refused or could not be reached. */
+        @WithDefault("PT5S")
+        Duration retryAfter();
+    }
 }

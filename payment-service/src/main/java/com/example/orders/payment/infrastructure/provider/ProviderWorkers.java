@@ -18,11 +18,10 @@ import com.example.orders.payment.domain.Payment;
 import com.example.orders.payment.domain.PaymentStatus;
 import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
 import com.example.orders.payment.infrastructure.persistence.Payments;
+import com.example.orders.platform.background.Transactions;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -79,7 +78,7 @@ class ProviderWorkers {
     private void dispatch() {
         while (running) {
             try {
-                List<Payments.Stored> due = inTransaction(() -> payments.leaseDue(config.calls().concurrency() * 2,
+                List<Payments.Stored> due = Transactions.await(() -> payments.leaseDue(config.calls().concurrency() * 2,
                         config.calls().lease()));
                 if (due.isEmpty()) {
                     Thread.sleep(config.calls().pollInterval().toMillis());
@@ -121,20 +120,10 @@ class ProviderWorkers {
                 LOG.debugf("payment of order %s: provider unavailable (%s)", orderId, e.getMessage());
                 record = () -> taking.providerUnavailable(orderId, e.getMessage());
             }
-            inTransaction(record);
+            Transactions.await(record);
         } catch (RuntimeException e) {
             // the lease runs out and the payment is called again, with the same idempotency key
             LOG.errorf(e, "payment of order %s: could not record the provider's answer", orderId);
-        }
-    }
-
-    private static <T> T inTransaction(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work::get));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
     }
 

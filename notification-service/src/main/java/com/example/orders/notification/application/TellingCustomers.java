@@ -1,0 +1,57 @@
+package com.example.orders.notification.application;
+
+import java.math.BigDecimal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.example.orders.events.EventEnvelope;
+import com.example.orders.notification.domain.Notification;
+import com.example.orders.notification.infrastructure.config.NotificationServiceConfig;
+import com.example.orders.notification.infrastructure.persistence.Notifications;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Decides which email a fact deserves and records it, in the caller's transaction, for the mail worker to send. An
+ * order is told each outcome once: the notification row is unique per order and kind, so a redelivered or replayed fact
+ * finds it and sends nothing.
+ */
+@ApplicationScoped
+public class TellingCustomers {
+
+    private static final Logger LOG = Logger.getLogger(TellingCustomers.class);
+
+    private final Notifications notifications;
+    private final NotificationServiceConfig config;
+
+    TellingCustomers(Notifications notifications, NotificationServiceConfig config) {
+        this.notifications = notifications;
+        this.config = config;
+    }
+
+    public Uni<Void> orderConfirmed(EventEnvelope fact, String orderId, String customerId, String customerEmail,
+            BigDecimal total, String currency) {
+        return tell(fact, Notification.orderConfirmed(orderId, recipient(customerEmail, customerId), total,
+                currency));
+    }
+
+    public Uni<Void> orderCancelled(EventEnvelope fact, String orderId, String customerId, String customerEmail,
+            String reason) {
+        return tell(fact, Notification.orderCancelled(orderId, recipient(customerEmail, customerId), reason));
+    }
+
+    private Uni<Void> tell(EventEnvelope fact, Notification notification) {
+        return notifications.add(notification, fact.id()).invoke(added -> {
+            if (!added) {
+                LOG.infof("order %s was already told %s; %s sends nothing more", notification.orderId(),
+                        notification.kind(), fact.id());
+            }
+        }).replaceWithVoid();
+    }
+
+    private String recipient(String customerEmail, String customerId) {
+        return Notification.recipientOf(customerEmail, customerId, config.fallbackRecipientDomain());
+    }
+}

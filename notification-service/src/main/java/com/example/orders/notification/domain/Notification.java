@@ -1,0 +1,64 @@
+package com.example.orders.notification.domain;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An email telling a customer what happened to their order. There is at most one per order and {@link Kind}: the fact
+ * is told once, however often it is heard.
+ */
+public record Notification(String id, String orderId, Kind kind, String recipient, String subject, String body) {
+
+    public enum Kind {
+        ORDER_CONFIRMED, ORDER_CANCELLED
+    }
+
+    public Notification {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(body, "body");
+    }
+
+    public static Notification orderConfirmed(String orderId, String recipient, BigDecimal total, String currency) {
+        return new Notification(UUID.randomUUID().toString(), orderId, Kind.ORDER_CONFIRMED, recipient,
+                "Your order " + orderId + " is confirmed",
+                """
+                        Thank you for your order.
+
+                        Order %s is confirmed and paid: %s %s.
+                        """.formatted(orderId, total.toPlainString(), currency));
+    }
+
+    public static Notification orderCancelled(String orderId, String recipient, String reason) {
+        return new Notification(UUID.randomUUID().toString(), orderId, Kind.ORDER_CANCELLED, recipient,
+                "Your order " + orderId + " was cancelled",
+                """
+                        Order %s was cancelled: %s.
+
+                        Nothing was charged, or any amount taken has been refunded.
+                        """.formatted(orderId, explain(reason)));
+    }
+
+    /** Where to write: the order's email, else an address made from the customer id. */
+    public static String recipientOf(String customerEmail, String customerId, String fallbackDomain) {
+        if (customerEmail != null && !customerEmail.isBlank()) {
+            return customerEmail;
+        }
+        return customerId.replaceAll("[^A-Za-z0-9._-]", "_") + "@" + fallbackDomain;
+    }
+
+    private static String explain(String reason) {
+        return switch (reason) {
+            case "OUT_OF_STOCK" -> "some items are out of stock";
+            case "UNKNOWN_SKU" -> "some items are not in our catalogue";
+            case "PAYMENT_DECLINED" -> "the payment was declined";
+            case "PAYMENT_UNAVAILABLE" -> "we could not reach the payment provider in time";
+            case "CUSTOMER_CANCELLED" -> "you cancelled it";
+            default -> reason.toLowerCase().replace('_', ' ');
+        };
+    }
+}

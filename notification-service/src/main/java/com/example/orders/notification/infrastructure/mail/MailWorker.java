@@ -1,0 +1,114 @@
+package com.example.orders.notification.infrastructure.mail;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.example.orders.notification.domain.Notification;
+import com.example.orders.notification.infrastructure.config.NotificationServiceConfig;
+import com.example.orders.notification.infrastructure.persistence.Notifications;
+import com.example.orders.platform.background.Transactions;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Sends the recorded notifications over SMTP on a thread of its own, and marks each sent once the mail server has
+ * accepted it. A mail server that is down delays the emails; it loses none. Every email carries a Message-ID made from
+ * its notification, so in the one case where an email can go out twice (this process dies after the server accepted it
+ * and before the mark commits) the copies are recognisably the same message.
+ */
+@ApplicationScoped
+class MailWorker {
+
+    private static final Logger LOG = Logger.getLogger(MailWorker.class);
+    private static final int BATCH = 20;
+
+    private final Notifications notifications;
+    private final Mailer mailer;
+    private final NotificationServiceConfig config;
+    private final Counter sent;
+    private final Counter failed;
+    private volatile boolean running;
+    private Thread thread;
+
+    MailWorker(Notifications notifications, Mailer mailer, NotificationServiceConfig config, MeterRegistry metrics) {
+        this.notifications = notifications;
+        this.mailer = mailer;
+        this.config = config;
+        this.sent = Counter.builder("notifications.sent").description("emails accepted by the mail server")
+                .register(metrics);
+        this.failed = Counter.builder("notifications.failed")
+                .description("attempts the mail server refused or missed (tried again later)")
+                .register(metrics);
+    }
+
+    void start(@Observes StartupEvent started) {
+        running = true;
+        thread = new Thread(this::run, "notification-mail");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Notification> due = Transactions.await(() -> notifications.leaseUnsent(BATCH,
+                        config.mail().lease()));
+                due.forEach(this::send);
+                if (due.size() < BATCH) {
+                    Thread.sleep(config.mail().pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warnf("emails paused for a moment: %s", e.toString());
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private void send(Notification notification) {
+        try {
+            mailer.send(Mail.withText(notification.recipient(), notification.subject(), notification.body())
+                    .addHeader("Message-ID", "<" + notification.id() + "@" + config.fallbackRecipientDomain() + ">")
+                    .addHeader("X-Order-Id", notification.orderId()));
+        } catch (RuntimeException e) {
+            failed.increment();
+            LOG.warnf("email %s of order %s not sent, trying again later: %s", notification.kind(),
+                    notification.orderId(), e.toString());
+            Transactions.await(() -> notifications.markFailed(notification.id(), e.toString(),
+                    Instant.now().plus(config.mail().retryAfter())));
+            return;
+        }
+        sent.increment();
+        Transactions.await(() -> notifications.markSent(notification.id()));
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

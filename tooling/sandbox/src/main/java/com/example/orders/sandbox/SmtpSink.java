@@ -1,0 +1,140 @@
+package com.example.orders.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real SMTP server that keeps every email it receives instead of delivering it (GreenMail), with a small HTTP API to
+ * read what arrived: {@code GET /messages} (optionally {@code ?orderId=…}, matched on the {@code X-Order-Id} header)
+ * lists {@code {"messageId","from","to","subject","orderId","receivedAt"}}. Run as its own process by
+ * {@code ./suite up} and in-process by tests.
+ */
+public final class SmtpSink implements AutoCloseable {
+
+    /** An email as received. */
+    public record Received(String messageId, String from, List<String> to, String subject, String orderId,
+            Instant receivedAt) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final GreenMail mail;
+    private final HttpServer api;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "smtp-sink-api");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private SmtpSink(GreenMail mail, HttpServer api) {
+        this.mail = mail;
+        this.api = api;
+    }
+
+    /** SMTP on 127.0.0.1:{@code smtpPort}, the API on 127.0.0.1:{@code apiPort} (0 for any free port). */
+    public static SmtpSink start(int smtpPort, int apiPort) {
+        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        try {
+            HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", apiPort), 16);
+            SmtpSink sink = new SmtpSink(mail, api);
+            api.createContext("/messages", sink::list);
+            api.createContext("/health", exchange -> respond(exchange, 200, Map.of("status", "UP")));
+            api.setExecutor(sink.executor);
+            api.start();
+            return sink;
+        } catch (IOException e) {
+            mail.stop();
+            throw new UncheckedIOException("the SMTP sink's API cannot listen on port " + apiPort, e);
+        }
+    }
+
+    public int smtpPort() {
+        return mail.getSmtp().getPort();
+    }
+
+    public URI apiUri() {
+        return URI.create("http://127.0.0.1:" + api.getAddress().getPort());
+    }
+
+    /** Every email received so far, oldest first. */
+    public List<Received> received() {
+        return Arrays.stream(mail.getReceivedMessages()).map(SmtpSink::read).toList();
+    }
+
+    @Override
+    public void close() {
+        api.stop(0);
+        executor.shutdownNow();
+        mail.stop();
+    }
+
+    /** {@code --smtp-port <n> --api-port <n>}; runs until the process is stopped. */
+    public static void main(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        SmtpSink sink = start(Integer.parseInt(options.getOrDefault("--smtp-port", "2525")),
+                Integer.parseInt(options.getOrDefault("--api-port", "8025")));
+        Runtime.getRuntime().addShutdownHook(new Thread(sink::close));
+        System.out.println("SMTP sink on 127.0.0.1:" + sink.smtpPort() + ", messages at " + sink.apiUri()
+                + "/messages");
+    }
+
+    private void list(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        String orderId = query != null && query.startsWith("orderId=") ? query.substring("orderId=".length()) : null;
+        List<Received> messages = received().stream()
+                .filter(message -> orderId == null || orderId.equals(message.orderId()))
+                .toList();
+        respond(exchange, 200, Map.of("messages", messages));
+    }
+
+    private static Received read(MimeMessage message) {
+        try {
+            return new Received(message.getMessageID(),
+                    Arrays.stream(Objects.requireNonNullElse(message.getFrom(), new Address[0]))
+                            .map(Address::toString).findFirst().orElse(null),
+                    Arrays.stream(Objects.requireNonNullElse(message.getAllRecipients(), new Address[0]))
+                            .map(Address::toString).toList(),
+                    message.getSubject(), message.getHeader("X-Order-Id", null),
+                    message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant());
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot read a received email", e);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}

@@ -1,0 +1,59 @@
+package com.example.orders.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class SmtpSinkTest {
+
+    @Test
+    void keepsWhatArrivesOverSmtpAndListsItByOrder() throws Exception {
+        try (SmtpSink sink = SmtpSink.start(0, 0)) {
+            sendOverSmtp(sink.smtpPort(), "o-1");
+            sendOverSmtp(sink.smtpPort(), "o-2");
+            for (int waited = 0; sink.received().size() < 2 && waited < 50; waited++) {
+                Thread.sleep(100);
+            }
+
+            assertThat(sink.received()).hasSize(2);
+            assertThat(sink.received().get(0).to()).containsExactly("alice@example.com");
+            assertThat(sink.received().get(0).messageId()).isEqualTo("<n-o-1@test>");
+            String listed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(sink.apiUri() + "/messages?orderId=o-2")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(listed).contains("\"orderId\":\"o-2\"").doesNotContain("o-1");
+        }
+    }
+
+    /** Speaks SMTP by hand, as a mail client would. */
+    private static void sendOverSmtp(int port, String orderId) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port);
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII));
+                Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+            in.readLine();
+            for (String command : new String[]{"HELO test", "MAIL FROM:<shop@example.com>",
+                    "RCPT TO:<alice@example.com>", "DATA"}) {
+                out.write(command + "\r\n");
+                out.flush();
+                in.readLine();
+            }
+            out.write("Message-ID: <n-" + orderId + "@test>\r\nX-Order-Id: " + orderId
+                    + "\r\nSubject: hello\r\nFrom: shop@example.com\r\nTo: alice@example.com\r\n\r\nhi\r\n.\r\n");
+            out.flush();
+            in.readLine();
+            out.write("QUIT\r\n");
+            out.flush();
+        }
+    }
+}
