@@ -10,4 +10,8 @@ public interface AnalyticsServiceConfig {
     /** How many products the summary lists as top products. */
     @WithDefault("5")
     int topProducts();
+
+    /** The currency the summary's revenue is reported in (others are listed beside it). */
+    @WithDefault("EUR")
+    String currency();
 }

@@ -17,6 +17,6 @@ class SettingsReport {
     private static final Logger LOG = Logger.getLogger(SettingsReport.class);
 
     SettingsReport(AnalyticsServiceConfig config) {
-        LOG.infof("settings: %d top products", config.topProducts());
+        LOG.infof("settings: %d top products, revenue in %s", config.topProducts(), config.currency());
     }
 }

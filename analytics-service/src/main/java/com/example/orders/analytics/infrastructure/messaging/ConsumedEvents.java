@@ -1,74 +1,67 @@
 package com.example.orders.analytics.infrastructure.messaging;
 
-import java.util.function.Function;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.example.orders.analytics.infrastructure.persistence.OrderFacts;
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.OrderCreatedV1;
-import com.example.orders.events.v1.PaymentCapturedV1;
-import com.example.orders.events.v1.PaymentRefundedV1;
-import com.example.orders.events.v1.StockReservedV1;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.messaging.InboundEvent;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
- * Everything analytics-service consumes: every fact its read models are built from. Each channel is named after its
- * topic; the consumer group is analytics-service.
+ * Everything analytics-service consumes: the order facts its read model folds. Each channel is named after its topic;
+ * the consumer group is analytics-service.
  */
 @ApplicationScoped
 public class ConsumedEvents {
 
-    /** The saga's effects arrive with the use cases; until then an event is only recorded as applied. */
-    private static final Function<Record, Uni<Void>> NOT_YET_HANDLED = payload -> Uni.createFrom().voidItem();
-
     private final AppliedEvents appliedEvents;
+    private final OrderFacts facts;
 
-    ConsumedEvents(AppliedEvents appliedEvents) {
+    ConsumedEvents(AppliedEvents appliedEvents, OrderFacts facts) {
         this.appliedEvents = appliedEvents;
+        this.facts = facts;
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
     @WithTransaction
     public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderCreatedV1.class), NOT_YET_HANDLED);
+        InboundEvent<OrderCreatedV1> event = InboundEvent.read(record, OrderCreatedV1.class);
+        return appliedEvents.applyOnce(event, created -> facts.placed(created.orderId(), created.createdAt(),
+                linesJson(created)));
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)
     @WithTransaction
     public Uni<Void> onOrderConfirmed(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderConfirmedV1.class), NOT_YET_HANDLED);
+        InboundEvent<OrderConfirmedV1> event = InboundEvent.read(record, OrderConfirmedV1.class);
+        return appliedEvents.applyOnce(event, confirmed -> facts.confirmed(confirmed.orderId(),
+                confirmed.total().amount(), confirmed.total().currency()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
     @WithTransaction
     public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, OrderCancelledV1.class), NOT_YET_HANDLED);
+        InboundEvent<OrderCancelledV1> event = InboundEvent.read(record, OrderCancelledV1.class);
+        return appliedEvents.applyOnce(event, cancelled -> facts.cancelled(cancelled.orderId(),
+                cancelled.reason().name()));
     }
 
-    @Incoming(Topics.STOCK_RESERVED_V1)
-    @WithTransaction
-    public Uni<Void> onStockReserved(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, StockReservedV1.class), NOT_YET_HANDLED);
-    }
-
-    @Incoming(Topics.PAYMENT_CAPTURED_V1)
-    @WithTransaction
-    public Uni<Void> onPaymentCaptured(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, PaymentCapturedV1.class), NOT_YET_HANDLED);
-    }
-
-    @Incoming(Topics.PAYMENT_REFUNDED_V1)
-    @WithTransaction
-    public Uni<Void> onPaymentRefunded(ConsumerRecord<String, byte[]> record) {
-        return appliedEvents.applyOnce(InboundEvent.read(record, PaymentRefundedV1.class), NOT_YET_HANDLED);
+    /** The read model keeps an order's lines as {@code {"lines":[{"sku","quantity"}]}}. */
+    private static String linesJson(OrderCreatedV1 created) {
+        JsonArray lines = new JsonArray();
+        created.items().forEach(line -> lines.add(new JsonObject().put("sku", line.sku())
+                .put("quantity", line.quantity())));
+        return new JsonObject().put("lines", lines).encode();
     }
 }

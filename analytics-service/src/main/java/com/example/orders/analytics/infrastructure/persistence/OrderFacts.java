@@ -1,0 +1,100 @@
+package com.example.orders.analytics.infrastructure.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The read model, one row per order. Every fold is an upsert that commutes with the others (an outcome before its
+ * order, the order after its outcome), so the model ends the same whatever order the topics are read in.
+ */
+@ApplicationScoped
+public class OrderFacts {
+
+    /** The summary of CONTRACT §2. */
+    public record Summary(long ordersPlaced, long ordersConfirmed, long ordersCancelled, List<Revenue> revenue,
+            List<ProductSales> topProducts) {
+    }
+
+    public record Revenue(BigDecimal amount, String currency) {
+    }
+
+    public record ProductSales(String sku, long quantity) {
+    }
+
+    /** @param linesJson bound as text, then cast: the PostgreSQL client would store a string bound as jsonb as a JSON string */
+    public Uni<Void> placed(String orderId, Instant placedAt, String linesJson) {
+        return execute(
+                """
+                        insert into order_fact (order_id, placed_at, status, lines) values (?1, ?2, 'PENDING', cast(cast(?3 as text) as jsonb))
+                        on conflict (order_id) do update set placed_at = excluded.placed_at, lines = excluded.lines""",
+                orderId, placedAt, linesJson);
+    }
+
+    public Uni<Void> confirmed(String orderId, BigDecimal total, String currency) {
+        return execute("""
+                insert into order_fact (order_id, status, total_amount, currency) values (?1, 'CONFIRMED', ?2, ?3)
+                on conflict (order_id) do update set status = 'CONFIRMED', total_amount = excluded.total_amount,
+                                                     currency = excluded.currency
+                where order_fact.status = 'PENDING'""", orderId, total, currency);
+    }
+
+    public Uni<Void> cancelled(String orderId, String reason) {
+        return execute("""
+                insert into order_fact (order_id, status, reason) values (?1, 'CANCELLED', ?2)
+                on conflict (order_id) do update set status = 'CANCELLED', reason = excluded.reason
+                where order_fact.status = 'PENDING'""", orderId, reason);
+    }
+
+    public Uni<Summary> summary(int topProducts) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                select count(*) filter (where placed_at is not null),
+                       count(*) filter (where status = 'CONFIRMED'),
+                       count(*) filter (where status = 'CANCELLED')
+                from order_fact""", Object[].class).getSingleResult()
+                .flatMap(counts -> session.createNativeQuery("""
+                        select coalesce(sum(total_amount), 0), currency from order_fact
+                        where status = 'CONFIRMED' group by currency order by currency""", Object[].class)
+                        .getResultList()
+                        .flatMap(revenue -> session.createNativeQuery("""
+                                select line ->> 'sku', sum((line ->> 'quantity')::bigint) as sold
+                                from order_fact, jsonb_array_elements(lines -> 'lines') as line
+                                where status = 'CONFIRMED'
+                                group by line ->> 'sku'
+                                order by sold desc, line ->> 'sku'
+                                limit ?1""", Object[].class)
+                                .setParameter(1, topProducts)
+                                .getResultList()
+                                .map(top -> new Summary(number(counts[0]), number(counts[1]), number(counts[2]),
+                                        revenue.stream()
+                                                .map(row -> new Revenue((BigDecimal) row[0], (String) row[1]))
+                                                .toList(),
+                                        top.stream()
+                                                .map(row -> new ProductSales((String) row[0], number(row[1])))
+                                                .toList())))));
+    }
+
+    /** Empties the read model, for a rebuild from the topics. */
+    public Uni<Void> clear() {
+        return execute("delete from order_fact");
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Uni<Void> execute(String sql, Object... parameters) {
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+}
