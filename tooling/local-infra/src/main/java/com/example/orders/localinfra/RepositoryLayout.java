@@ -1,5 +1,7 @@
 package com.example.orders.localinfra;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,6 +27,18 @@ public final class RepositoryLayout {
 
     public static Path brokerClasspathFile() {
         return root().resolve("tooling/kafka-broker/target/broker.classpath");
+    }
+
+    /** The classpath of the sandbox (payment-provider simulator, SMTP sink), to run them as processes. */
+    public static String sandboxClasspath() {
+        Path file = root().resolve("tooling/sandbox/target/sandbox.classpath");
+        try {
+            return Files.readString(file).strip() + File.pathSeparator
+                    + root().resolve("tooling/sandbox/target/classes");
+        } catch (IOException e) {
+            throw new IllegalStateException("the sandbox is not built (" + file + " is missing); run ./mvnw -DskipTests"
+                    + " package", e);
+        }
     }
 
     private RepositoryLayout() {

@@ -14,8 +14,9 @@ import com.example.orders.localinfra.ServiceDatabase;
 import com.example.orders.localinfra.SuiteService;
 
 /**
- * Starts, shows and stops the local suite. The order is the topology: broker and database first, then the services
- * (each needs both to be ready), and the reverse on the way down.
+ * Starts, shows and stops the local suite. The order is the topology: broker and database first, then the stand-ins for
+ * the outside world (payment provider, mail server), then the services (each needs the broker and its database to be
+ * ready), and the reverse on the way down.
  */
 final class Launcher {
 
@@ -24,6 +25,7 @@ final class Launcher {
     private final PrintStream out;
     private final KafkaComponent kafka;
     private final PostgresComponent postgres;
+    private final List<SandboxComponent> outsideWorld;
     private final List<ServiceComponent> services = new ArrayList<>();
 
     Launcher(Path repository, Map<String, String> env, PrintStream out) {
@@ -32,6 +34,8 @@ final class Launcher {
         this.out = out;
         this.kafka = new KafkaComponent(home, settings);
         this.postgres = new PostgresComponent(home, settings, new Secrets(home, settings));
+        this.outsideWorld = List.of(SandboxComponent.paymentProvider(home, settings),
+                SandboxComponent.smtpSink(home, settings));
         for (SuiteService service : SuiteService.values()) {
             services.add(new ServiceComponent(service, home, settings));
         }
@@ -45,6 +49,9 @@ final class Launcher {
 
         startInfrastructure(kafka, readyTimeout);
         startInfrastructure(postgres, readyTimeout);
+        for (SandboxComponent standIn : outsideWorld) {
+            startInfrastructure(standIn, readyTimeout);
+        }
         Map<SuiteService, ServiceDatabase> databases = postgres.databases();
 
         List<ServiceComponent> started = new ArrayList<>();
@@ -94,6 +101,7 @@ final class Launcher {
     int down(List<String> names) {
         List<Component> reverse = new ArrayList<>(services);
         Collections.reverse(reverse);
+        reverse.addAll(outsideWorld);
         reverse.add(postgres);
         reverse.add(kafka);
         for (String name : names) {
@@ -125,6 +133,7 @@ final class Launcher {
         List<Component> all = new ArrayList<>();
         all.add(kafka);
         all.add(postgres);
+        all.addAll(outsideWorld);
         all.addAll(services);
         String format = "%-22s %-8s %-26s %-9s %s%n";
         out.printf(format, "COMPONENT", "PID", "ADDRESS", "STATUS", "LOG");

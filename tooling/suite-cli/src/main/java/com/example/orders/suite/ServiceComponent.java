@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.example.orders.localinfra.FreePort;
 import com.example.orders.localinfra.PidFile;
@@ -103,13 +104,21 @@ final class ServiceComponent implements Component {
     /** What the service reads from its environment to find its port, broker and database. */
     Map<String, String> environment(String kafkaBootstrapServers, ServiceDatabase database) {
         String prefix = service.environmentPrefix();
-        return Map.of("QUARKUS_HTTP_HOST", "127.0.0.1",
+        Map<String, String> environment = new TreeMap<>(Map.of("QUARKUS_HTTP_HOST", "127.0.0.1",
                 "JWT_PUBLIC_KEY_LOCATION", home.jwtPublicKey().toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 prefix + "_HTTP_PORT", Integer.toString(port()),
                 prefix + "_DB_URL", database.url(),
                 prefix + "_DB_USER", database.user(),
-                prefix + "_DB_PASSWORD", database.password());
+                prefix + "_DB_PASSWORD", database.password()));
+        if (service == SuiteService.PAYMENT) {
+            environment.put("PAYMENT_PROVIDER_URL", settings.paymentProviderUrl());
+        }
+        if (service == SuiteService.NOTIFICATION) {
+            environment.put("SMTP_HOST", settings.smtpHost());
+            environment.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
+        }
+        return environment;
     }
 
     @Override

@@ -24,6 +24,28 @@ record Settings(Map<String, String> env) {
         return port(service.environmentPrefix() + "_HTTP_PORT", service.defaultPort());
     }
 
+    int paymentProviderPort() {
+        return port("PAYMENT_PROVIDER_PORT", 8089);
+    }
+
+    /** The payment provider the services call: PAYMENT_PROVIDER_URL names a real one, else the simulator. */
+    String paymentProviderUrl() {
+        return value("PAYMENT_PROVIDER_URL").orElse("http://127.0.0.1:" + paymentProviderPort());
+    }
+
+    /** The mail server: SMTP_HOST names a real one, else the local sink. */
+    String smtpHost() {
+        return value("SMTP_HOST").orElse("127.0.0.1");
+    }
+
+    int smtpPort() {
+        return port("SMTP_PORT", 2525);
+    }
+
+    int smtpSinkApiPort() {
+        return port("SMTP_SINK_API_PORT", 8025);
+    }
+
     /** An external broker: nothing embedded starts for Kafka. */
     Optional<String> externalKafka() {
         return value("KAFKA_BOOTSTRAP_SERVERS");

@@ -57,6 +57,9 @@ class SuiteIT {
         env.put("KAFKA_PORT", Integer.toString(FreePort.find()));
         env.put("KAFKA_CONTROLLER_PORT", Integer.toString(FreePort.find()));
         env.put("POSTGRES_PORT", Integer.toString(FreePort.find()));
+        env.put("PAYMENT_PROVIDER_PORT", Integer.toString(FreePort.find()));
+        env.put("SMTP_PORT", Integer.toString(FreePort.find()));
+        env.put("SMTP_SINK_API_PORT", Integer.toString(FreePort.find()));
         for (SuiteService service : SuiteService.values()) {
             env.put(service.environmentPrefix() + "_HTTP_PORT", Integer.toString(FreePort.find()));
         }
@@ -69,7 +72,7 @@ class SuiteIT {
 
     @Test
     @Order(1)
-    void upStartsTheBrokerTheDatabaseAndFiveReadyServices() throws Exception {
+    void upStartsTheBrokerTheDatabaseTheOutsideWorldAndFiveReadyServices() throws Exception {
         Result up = suite("up");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
@@ -81,8 +84,11 @@ class SuiteIT {
         }
         assertThat(up.output()).containsPattern("kafka +\\d+ +127.0.0.1:" + env.get("KAFKA_PORT") + " +UP");
         assertThat(up.output()).containsPattern("postgres +\\d+ +127.0.0.1:" + env.get("POSTGRES_PORT") + " +UP");
+        assertThat(up.output()).containsPattern("payment-provider +\\d+ +http://127.0.0.1:"
+                + env.get("PAYMENT_PROVIDER_PORT") + " +UP");
+        assertThat(up.output()).containsPattern("smtp-sink +\\d+ +smtp://127.0.0.1:" + env.get("SMTP_PORT") + " +UP");
         pidsAfterFirstUp = pids();
-        assertThat(pidsAfterFirstUp).hasSize(7);
+        assertThat(pidsAfterFirstUp).hasSize(9);
     }
 
     @Test
@@ -91,7 +97,7 @@ class SuiteIT {
         Result again = suite("up");
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(7);
+        assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(9);
         assertThat(pids()).isEqualTo(pidsAfterFirstUp);
     }
 
@@ -101,7 +107,7 @@ class SuiteIT {
         Result status = suite("status");
 
         assertThat(status.exitCode()).isZero();
-        assertThat(status.output().lines().filter(line -> line.matches(".* UP +.*"))).hasSize(7);
+        assertThat(status.output().lines().filter(line -> line.matches(".* UP +.*"))).hasSize(9);
     }
 
     @Test
@@ -206,16 +212,17 @@ class SuiteIT {
     @Order(9)
     void downStopsEverythingAndLeavesNoProcessBehind() {
         Map<String, Long> running = pids();
-        assertThat(running).hasSize(7);
+        assertThat(running).hasSize(9);
 
         Result down = suite("down");
 
         assertThat(down.exitCode()).isZero();
-        assertThat(down.output().lines().filter(line -> line.contains(": stopped"))).hasSize(7);
+        assertThat(down.output().lines().filter(line -> line.contains(": stopped"))).hasSize(9);
         running.forEach((component, pid) -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
                 .as(component + " (pid " + pid + ")")
                 .isEmpty());
-        List<String> portVariables = new ArrayList<>(List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "POSTGRES_PORT"));
+        List<String> portVariables = new ArrayList<>(List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "POSTGRES_PORT",
+                "PAYMENT_PROVIDER_PORT", "SMTP_PORT", "SMTP_SINK_API_PORT"));
         for (SuiteService service : SuiteService.values()) {
             portVariables.add(service.environmentPrefix() + "_HTTP_PORT");
         }

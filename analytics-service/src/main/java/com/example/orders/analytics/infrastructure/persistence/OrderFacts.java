@@ -27,7 +27,10 @@ public class OrderFacts {
     public record ProductSales(String sku, long quantity) {
     }
 
-    /** @param linesJson bound as text, then cast: the PostgreSQL client would store a string bound as jsonb as a JSON string */
+    /**
+     * @param linesJson
+     *            bound as text, then cast: the PostgreSQL client would store a string bound as jsonb as a JSON string
+     */
     public Uni<Void> placed(String orderId, Instant placedAt, String linesJson) {
         return execute(
                 """
