@@ -10,10 +10,8 @@ import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.OrderCreatedV1;
-import com.example.orders.platform.inbox.AppliedEvents;
-import com.example.orders.platform.messaging.InboundEvent;
+import com.example.orders.platform.messaging.Consumption;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,36 +23,30 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class ConsumedEvents {
 
-    private final AppliedEvents appliedEvents;
+    private final Consumption consumption;
     private final OrderFacts facts;
 
-    ConsumedEvents(AppliedEvents appliedEvents, OrderFacts facts) {
-        this.appliedEvents = appliedEvents;
+    ConsumedEvents(Consumption consumption, OrderFacts facts) {
+        this.consumption = consumption;
         this.facts = facts;
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
-    @WithTransaction
     public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderCreatedV1> event = InboundEvent.read(record, OrderCreatedV1.class);
-        return appliedEvents.applyOnce(event, created -> facts.placed(created.orderId(), created.createdAt(),
-                linesJson(created)));
+        return consumption.applyOnce(record, OrderCreatedV1.class, (envelope, created) -> facts.placed(
+                created.orderId(), created.createdAt(), linesJson(created)));
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)
-    @WithTransaction
     public Uni<Void> onOrderConfirmed(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderConfirmedV1> event = InboundEvent.read(record, OrderConfirmedV1.class);
-        return appliedEvents.applyOnce(event, confirmed -> facts.confirmed(confirmed.orderId(),
-                confirmed.total().amount(), confirmed.total().currency()));
+        return consumption.applyOnce(record, OrderConfirmedV1.class, (envelope, confirmed) -> facts.confirmed(
+                confirmed.orderId(), confirmed.total().amount(), confirmed.total().currency()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
-    @WithTransaction
     public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderCancelledV1> event = InboundEvent.read(record, OrderCancelledV1.class);
-        return appliedEvents.applyOnce(event, cancelled -> facts.cancelled(cancelled.orderId(),
-                cancelled.reason().name()));
+        return consumption.applyOnce(record, OrderCancelledV1.class, (envelope, cancelled) -> facts.cancelled(
+                cancelled.orderId(), cancelled.reason().name()));
     }
 
     /** The read model keeps an order's lines as {@code {"lines":[{"sku","quantity"}]}}. */

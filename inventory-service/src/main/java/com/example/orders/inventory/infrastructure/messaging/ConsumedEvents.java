@@ -11,10 +11,8 @@ import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.inventory.application.ReservingStock;
 import com.example.orders.inventory.domain.Shelf;
-import com.example.orders.platform.inbox.AppliedEvents;
-import com.example.orders.platform.messaging.InboundEvent;
+import com.example.orders.platform.messaging.Consumption;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,34 +23,31 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ConsumedEvents {
 
-    private final AppliedEvents appliedEvents;
+    private final Consumption consumption;
     private final ReservingStock reserving;
 
-    ConsumedEvents(AppliedEvents appliedEvents, ReservingStock reserving) {
-        this.appliedEvents = appliedEvents;
+    ConsumedEvents(Consumption consumption, ReservingStock reserving) {
+        this.consumption = consumption;
         this.reserving = reserving;
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
-    @WithTransaction
     public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderCreatedV1> event = InboundEvent.read(record, OrderCreatedV1.class);
-        return appliedEvents.applyOnce(event, created -> reserving.orderPlaced(event.envelope(), created.orderId(),
-                created.items().stream().map(line -> new Shelf.Wanted(line.sku(), line.quantity())).toList()));
+        return consumption.applyOnce(record, OrderCreatedV1.class,
+                (envelope, created) -> reserving.orderPlaced(envelope, created.orderId(),
+                        created.items().stream().map(line -> new Shelf.Wanted(line.sku(), line.quantity())).toList()));
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)
-    @WithTransaction
     public Uni<Void> onOrderConfirmed(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderConfirmedV1> event = InboundEvent.read(record, OrderConfirmedV1.class);
-        return appliedEvents.applyOnce(event, confirmed -> reserving.orderConfirmed(confirmed.orderId()));
+        return consumption.applyOnce(record, OrderConfirmedV1.class,
+                (envelope, confirmed) -> reserving.orderConfirmed(confirmed.orderId()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
-    @WithTransaction
     public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderCancelledV1> event = InboundEvent.read(record, OrderCancelledV1.class);
-        return appliedEvents.applyOnce(event, cancelled -> reserving.orderCancelled(event.envelope(),
-                cancelled.orderId()));
+        return consumption.applyOnce(record, OrderCancelledV1.class,
+                (envelope, cancelled) -> reserving.orderCancelled(envelope,
+                        cancelled.orderId()));
     }
 }

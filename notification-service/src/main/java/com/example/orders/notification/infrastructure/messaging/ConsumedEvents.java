@@ -9,10 +9,8 @@ import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.notification.application.TellingCustomers;
-import com.example.orders.platform.inbox.AppliedEvents;
-import com.example.orders.platform.messaging.InboundEvent;
+import com.example.orders.platform.messaging.Consumption;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,28 +20,28 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ConsumedEvents {
 
-    private final AppliedEvents appliedEvents;
+    private final Consumption consumption;
     private final TellingCustomers telling;
 
-    ConsumedEvents(AppliedEvents appliedEvents, TellingCustomers telling) {
-        this.appliedEvents = appliedEvents;
+    ConsumedEvents(Consumption consumption, TellingCustomers telling) {
+        this.consumption = consumption;
         this.telling = telling;
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)
-    @WithTransaction
     public Uni<Void> onOrderConfirmed(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderConfirmedV1> event = InboundEvent.read(record, OrderConfirmedV1.class);
-        return appliedEvents.applyOnce(event, confirmed -> telling.orderConfirmed(event.envelope(),
-                confirmed.orderId(), confirmed.customerId(), confirmed.customerEmail(), confirmed.total().amount(),
-                confirmed.total().currency()));
+        return consumption.applyOnce(record, OrderConfirmedV1.class,
+                (envelope, confirmed) -> telling.orderConfirmed(envelope,
+                        confirmed.orderId(), confirmed.customerId(), confirmed.customerEmail(),
+                        confirmed.total().amount(),
+                        confirmed.total().currency()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
-    @WithTransaction
     public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderCancelledV1> event = InboundEvent.read(record, OrderCancelledV1.class);
-        return appliedEvents.applyOnce(event, cancelled -> telling.orderCancelled(event.envelope(),
-                cancelled.orderId(), cancelled.customerId(), cancelled.customerEmail(), cancelled.reason().name()));
+        return consumption.applyOnce(record, OrderCancelledV1.class,
+                (envelope, cancelled) -> telling.orderCancelled(envelope,
+                        cancelled.orderId(), cancelled.customerId(), cancelled.customerEmail(),
+                        cancelled.reason().name()));
     }
 }

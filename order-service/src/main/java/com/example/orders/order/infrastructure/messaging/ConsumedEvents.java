@@ -17,10 +17,8 @@ import com.example.orders.order.application.FollowingTheSaga;
 import com.example.orders.order.domain.CancellationReason;
 import com.example.orders.order.domain.Money;
 import com.example.orders.order.domain.OrderItem;
-import com.example.orders.platform.inbox.AppliedEvents;
-import com.example.orders.platform.messaging.InboundEvent;
+import com.example.orders.platform.messaging.Consumption;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,27 +28,23 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ConsumedEvents {
 
-    private final AppliedEvents appliedEvents;
+    private final Consumption consumption;
     private final FollowingTheSaga saga;
 
-    ConsumedEvents(AppliedEvents appliedEvents, FollowingTheSaga saga) {
-        this.appliedEvents = appliedEvents;
+    ConsumedEvents(Consumption consumption, FollowingTheSaga saga) {
+        this.consumption = consumption;
         this.saga = saga;
     }
 
     @Incoming(Topics.STOCK_RESERVED_V1)
-    @WithTransaction
     public Uni<Void> onStockReserved(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<StockReservedV1> event = InboundEvent.read(record, StockReservedV1.class);
-        return appliedEvents.applyOnce(event, reserved -> saga.stockReserved(event.envelope(),
+        return consumption.applyOnce(record, StockReservedV1.class, (envelope, reserved) -> saga.stockReserved(envelope,
                 reserved.lines().stream().map(ConsumedEvents::pricedItem).toList(), money(reserved.total())));
     }
 
     @Incoming(Topics.STOCK_REJECTED_V1)
-    @WithTransaction
     public Uni<Void> onStockRejected(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<StockRejectedV1> event = InboundEvent.read(record, StockRejectedV1.class);
-        return appliedEvents.applyOnce(event, rejected -> saga.stockRejected(event.envelope(),
+        return consumption.applyOnce(record, StockRejectedV1.class, (envelope, rejected) -> saga.stockRejected(envelope,
                 switch (rejected.reason()) {
                     case OUT_OF_STOCK -> CancellationReason.OUT_OF_STOCK;
                     case UNKNOWN_SKU -> CancellationReason.UNKNOWN_SKU;
@@ -59,25 +53,21 @@ public class ConsumedEvents {
     }
 
     @Incoming(Topics.STOCK_RELEASED_V1)
-    @WithTransaction
     public Uni<Void> onStockReleased(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<StockReleasedV1> event = InboundEvent.read(record, StockReleasedV1.class);
-        return appliedEvents.applyOnce(event, released -> saga.stockReleased(event.envelope()));
+        return consumption.applyOnce(record, StockReleasedV1.class,
+                (envelope, released) -> saga.stockReleased(envelope));
     }
 
     @Incoming(Topics.PAYMENT_CAPTURED_V1)
-    @WithTransaction
     public Uni<Void> onPaymentCaptured(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<PaymentCapturedV1> event = InboundEvent.read(record, PaymentCapturedV1.class);
-        return appliedEvents.applyOnce(event, captured -> saga.paymentCaptured(event.envelope(),
-                money(captured.amount())));
+        return consumption.applyOnce(record, PaymentCapturedV1.class,
+                (envelope, captured) -> saga.paymentCaptured(envelope,
+                        money(captured.amount())));
     }
 
     @Incoming(Topics.PAYMENT_FAILED_V1)
-    @WithTransaction
     public Uni<Void> onPaymentFailed(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<PaymentFailedV1> event = InboundEvent.read(record, PaymentFailedV1.class);
-        return appliedEvents.applyOnce(event, failed -> saga.paymentFailed(event.envelope(),
+        return consumption.applyOnce(record, PaymentFailedV1.class, (envelope, failed) -> saga.paymentFailed(envelope,
                 switch (failed.reason()) {
                     case DECLINED -> CancellationReason.PAYMENT_DECLINED;
                     case PROVIDER_UNAVAILABLE -> CancellationReason.PAYMENT_UNAVAILABLE;
@@ -86,11 +76,10 @@ public class ConsumedEvents {
     }
 
     @Incoming(Topics.PAYMENT_REFUNDED_V1)
-    @WithTransaction
     public Uni<Void> onPaymentRefunded(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<PaymentRefundedV1> event = InboundEvent.read(record, PaymentRefundedV1.class);
-        return appliedEvents.applyOnce(event, refunded -> saga.paymentRefunded(event.envelope(),
-                money(refunded.amount())));
+        return consumption.applyOnce(record, PaymentRefundedV1.class,
+                (envelope, refunded) -> saga.paymentRefunded(envelope,
+                        money(refunded.amount())));
     }
 
     private static OrderItem pricedItem(PricedLine line) {

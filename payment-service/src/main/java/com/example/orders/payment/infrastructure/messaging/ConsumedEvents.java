@@ -11,10 +11,8 @@ import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.events.v1.StockReservedV1;
 import com.example.orders.payment.application.TakingPayments;
 import com.example.orders.payment.domain.Money;
-import com.example.orders.platform.inbox.AppliedEvents;
-import com.example.orders.platform.messaging.InboundEvent;
+import com.example.orders.platform.messaging.Consumption;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,35 +23,32 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ConsumedEvents {
 
-    private final AppliedEvents appliedEvents;
+    private final Consumption consumption;
     private final TakingPayments taking;
 
-    ConsumedEvents(AppliedEvents appliedEvents, TakingPayments taking) {
-        this.appliedEvents = appliedEvents;
+    ConsumedEvents(Consumption consumption, TakingPayments taking) {
+        this.consumption = consumption;
         this.taking = taking;
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
-    @WithTransaction
     public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderCreatedV1> event = InboundEvent.read(record, OrderCreatedV1.class);
-        return appliedEvents.applyOnce(event, created -> taking.orderPlaced(event.envelope(), created.orderId(),
-                created.paymentToken()));
+        return consumption.applyOnce(record, OrderCreatedV1.class,
+                (envelope, created) -> taking.orderPlaced(envelope, created.orderId(),
+                        created.paymentToken()));
     }
 
     @Incoming(Topics.STOCK_RESERVED_V1)
-    @WithTransaction
     public Uni<Void> onStockReserved(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<StockReservedV1> event = InboundEvent.read(record, StockReservedV1.class);
-        return appliedEvents.applyOnce(event, reserved -> taking.stockReserved(event.envelope(), reserved.orderId(),
-                new Money(reserved.total().amount(), reserved.total().currency())));
+        return consumption.applyOnce(record, StockReservedV1.class,
+                (envelope, reserved) -> taking.stockReserved(envelope, reserved.orderId(),
+                        new Money(reserved.total().amount(), reserved.total().currency())));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
-    @WithTransaction
     public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        InboundEvent<OrderCancelledV1> event = InboundEvent.read(record, OrderCancelledV1.class);
-        return appliedEvents.applyOnce(event, cancelled -> taking.orderCancelled(event.envelope(),
-                cancelled.orderId()));
+        return consumption.applyOnce(record, OrderCancelledV1.class,
+                (envelope, cancelled) -> taking.orderCancelled(envelope,
+                        cancelled.orderId()));
     }
 }
