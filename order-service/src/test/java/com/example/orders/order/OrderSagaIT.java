@@ -28,6 +28,7 @@ import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.PaymentCapturedV1;
 import com.example.orders.events.v1.StockRejectedV1;
 import com.example.orders.events.v1.StockRejectionReason;
+import com.example.orders.localinfra.TopicRecords;
 import com.example.orders.order.application.CancellingOrders;
 import com.example.orders.order.application.PlacingOrders;
 import com.example.orders.order.domain.Order;
@@ -40,7 +41,6 @@ import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.TestInfrastructure;
-import com.example.orders.testsupport.TopicRecords;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;

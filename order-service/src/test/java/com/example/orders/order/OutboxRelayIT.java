@@ -19,12 +19,12 @@ import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCreatedV1;
+import com.example.orders.localinfra.TopicRecords;
 import com.example.orders.platform.outbox.Outbox;
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.TestInfrastructure;
-import com.example.orders.testsupport.TopicRecords;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;

@@ -82,7 +82,7 @@ public final class SmtpSink implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + api.getAddress().getPort());
     }
 
-    /** Every email received so far, oldest first. */
+    /** Every email received so far. */
     public List<Received> received() {
         return Arrays.stream(mail.getReceivedMessages()).map(SmtpSink::read).toList();
     }

@@ -4,9 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +23,6 @@ import com.example.orders.sandbox.SmtpSink;
  * an SMTP host), nothing starts.
  */
 final class SandboxComponent implements Component {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Class<?> mainClass;
@@ -153,15 +148,7 @@ final class SandboxComponent implements Component {
     }
 
     private int healthStatus() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(healthUri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return HttpProbe.status(healthUri);
     }
 
     @Override

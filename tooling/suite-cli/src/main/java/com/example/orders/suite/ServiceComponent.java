@@ -4,9 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +21,6 @@ import com.example.orders.localinfra.SuiteService;
 
 /** One of the five services, run from its packaged Quarkus jar as a process of its own. */
 final class ServiceComponent implements Component {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final SuiteService service;
     private final SuiteHome home;
@@ -157,17 +152,7 @@ final class ServiceComponent implements Component {
     }
 
     private int readinessStatus() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(address() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3))
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return HttpProbe.status(URI.create(address() + "/q/health/ready"));
     }
 
     @Override

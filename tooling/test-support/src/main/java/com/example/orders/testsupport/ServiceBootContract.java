@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import com.example.orders.localinfra.TopicRecords;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.ConsumptionConfig;
 

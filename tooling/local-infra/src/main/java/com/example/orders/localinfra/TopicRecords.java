@@ -1,4 +1,4 @@
-package com.example.orders.testsupport;
+package com.example.orders.localinfra;
 
 import java.time.Duration;
 import java.util.ArrayList;
