@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,7 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Every path of the order saga (CONTRACT §2–§3) on the real suite: the broker, PostgreSQL, the five service jars, the
- * payment-provider simulator and the SMTP sink, started once with {@code ./suite up} and driven over HTTP. Each
+ * payment-provider simulator and the SMTP sink, started once for all end-to-end classes ({@link RunningSuite}) and
+ * driven over HTTP. Each
  * scenario checks what the customer sees (the order's final state) and what the world sees (stock, the provider's
  * books, the emails); every order must end CONFIRMED or CANCELLED.
  */
@@ -39,19 +39,10 @@ class OrderSagaEndToEndIT {
     static String alice;
 
     @BeforeAll
-    static void startTheSuite() {
-        suite = new Suite();
-        Suite.Result up = suite.up();
-        assertThat(up.exitCode()).as(up.output()).isZero();
-        api = new Api(suite);
+    static void theSuiteRuns() {
+        suite = RunningSuite.suite();
+        api = RunningSuite.api();
         alice = api.customerToken("alice");
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (suite != null) {
-            suite.run("down");
-        }
     }
 
     @Test

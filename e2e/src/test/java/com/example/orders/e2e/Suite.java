@@ -36,7 +36,7 @@ final class Suite {
         }
         env.put("SUITE_HOME", home.toString());
         for (String port : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "POSTGRES_PORT", "PAYMENT_PROVIDER_PORT",
-                "SMTP_PORT", "SMTP_SINK_API_PORT")) {
+                "SMTP_PORT", "SMTP_SINK_API_PORT", "GATEWAY_PORT")) {
             env.put(port, Integer.toString(FreePort.find()));
         }
         for (SuiteService service : SuiteService.values()) {

@@ -26,6 +26,7 @@ final class Launcher {
     private final KafkaComponent kafka;
     private final PostgresComponent postgres;
     private final List<SandboxComponent> outsideWorld;
+    private final GatewayComponent gateway;
     private final List<ServiceComponent> services = new ArrayList<>();
 
     Launcher(Path repository, Map<String, String> env, PrintStream out) {
@@ -36,6 +37,7 @@ final class Launcher {
         this.postgres = new PostgresComponent(home, settings, new Secrets(home, settings));
         this.outsideWorld = List.of(SandboxComponent.paymentProvider(home, settings),
                 SandboxComponent.smtpSink(home, settings));
+        this.gateway = new GatewayComponent(home, settings);
         for (SuiteService service : SuiteService.values()) {
             services.add(new ServiceComponent(service, home, settings));
         }
@@ -74,6 +76,11 @@ final class Launcher {
                 failures.add(e.getMessage());
             }
         }
+        try {
+            startInfrastructure(gateway, readyTimeout);
+        } catch (SuiteException e) {
+            failures.add(e.getMessage());
+        }
         out.println();
         printTable();
         if (!failures.isEmpty()) {
@@ -101,6 +108,7 @@ final class Launcher {
     int down(List<String> names) {
         List<Component> reverse = new ArrayList<>(services);
         Collections.reverse(reverse);
+        reverse.add(0, gateway);
         reverse.addAll(outsideWorld);
         reverse.add(postgres);
         reverse.add(kafka);
@@ -135,6 +143,7 @@ final class Launcher {
         all.add(postgres);
         all.addAll(outsideWorld);
         all.addAll(services);
+        all.add(gateway);
         String format = "%-22s %-8s %-26s %-9s %s%n";
         out.printf(format, "COMPONENT", "PID", "ADDRESS", "STATUS", "LOG");
         boolean allUp = true;

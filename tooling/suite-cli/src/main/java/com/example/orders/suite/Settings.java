@@ -24,6 +24,20 @@ record Settings(Map<String, String> env) {
         return port(service.environmentPrefix() + "_HTTP_PORT", service.defaultPort());
     }
 
+    int gatewayPort() {
+        return port("GATEWAY_PORT", 8080);
+    }
+
+    /** Requests per second per credential at the gateway (CONTRACT §2: 50). */
+    int gatewayRateLimit() {
+        return number("GATEWAY_RATE_LIMIT", 50);
+    }
+
+    /** The burst above the rate the gateway lets through at once (CONTRACT §2: 100). */
+    int gatewayRateBurst() {
+        return number("GATEWAY_RATE_BURST", 100);
+    }
+
     int paymentProviderPort() {
         return port("PAYMENT_PROVIDER_PORT", 8089);
     }
@@ -58,6 +72,16 @@ record Settings(Map<String, String> env) {
 
     Optional<String> value(String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    private int number(String name, int fallback) {
+        return value(name).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new SuiteException(name + "=" + v + " is not a number");
+            }
+        }).orElse(fallback);
     }
 
     private int port(String name, int fallback) {

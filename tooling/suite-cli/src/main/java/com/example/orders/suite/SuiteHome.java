@@ -39,6 +39,11 @@ record SuiteHome(Path repository, Path state) {
         return state.resolve("postgres");
     }
 
+    /** The gateway's rendered configuration and nginx's own files. */
+    Path gateway() {
+        return directory("gateway");
+    }
+
     /** The payment-provider simulator's ledger: what it charged survives its restarts. */
     Path paymentProviderData() {
         return state.resolve("payment-provider");

@@ -60,6 +60,7 @@ class SuiteIT {
         env.put("PAYMENT_PROVIDER_PORT", Integer.toString(FreePort.find()));
         env.put("SMTP_PORT", Integer.toString(FreePort.find()));
         env.put("SMTP_SINK_API_PORT", Integer.toString(FreePort.find()));
+        env.put("GATEWAY_PORT", Integer.toString(FreePort.find()));
         for (SuiteService service : SuiteService.values()) {
             env.put(service.environmentPrefix() + "_HTTP_PORT", Integer.toString(FreePort.find()));
         }
@@ -72,7 +73,7 @@ class SuiteIT {
 
     @Test
     @Order(1)
-    void upStartsTheBrokerTheDatabaseTheOutsideWorldAndFiveReadyServices() throws Exception {
+    void upStartsTheBrokerTheDatabaseTheOutsideWorldFiveReadyServicesAndTheGateway() throws Exception {
         Result up = suite("up");
 
         assertThat(up.exitCode()).as(up.output()).isZero();
@@ -87,8 +88,9 @@ class SuiteIT {
         assertThat(up.output()).containsPattern("payment-provider +\\d+ +http://127.0.0.1:"
                 + env.get("PAYMENT_PROVIDER_PORT") + " +UP");
         assertThat(up.output()).containsPattern("smtp-sink +\\d+ +smtp://127.0.0.1:" + env.get("SMTP_PORT") + " +UP");
+        assertThat(up.output()).containsPattern("gateway +\\d+ +http://127.0.0.1:" + env.get("GATEWAY_PORT") + " +UP");
         pidsAfterFirstUp = pids();
-        assertThat(pidsAfterFirstUp).hasSize(9);
+        assertThat(pidsAfterFirstUp).hasSize(10);
     }
 
     @Test
@@ -97,7 +99,7 @@ class SuiteIT {
         Result again = suite("up");
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(9);
+        assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(10);
         assertThat(pids()).isEqualTo(pidsAfterFirstUp);
     }
 
@@ -107,7 +109,7 @@ class SuiteIT {
         Result status = suite("status");
 
         assertThat(status.exitCode()).isZero();
-        assertThat(status.output().lines().filter(line -> line.matches(".* UP +.*"))).hasSize(9);
+        assertThat(status.output().lines().filter(line -> line.matches(".* UP +.*"))).hasSize(10);
     }
 
     @Test
@@ -212,17 +214,17 @@ class SuiteIT {
     @Order(9)
     void downStopsEverythingAndLeavesNoProcessBehind() {
         Map<String, Long> running = pids();
-        assertThat(running).hasSize(9);
+        assertThat(running).hasSize(10);
 
         Result down = suite("down");
 
         assertThat(down.exitCode()).isZero();
-        assertThat(down.output().lines().filter(line -> line.contains(": stopped"))).hasSize(9);
+        assertThat(down.output().lines().filter(line -> line.contains(": stopped"))).hasSize(10);
         running.forEach((component, pid) -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
                 .as(component + " (pid " + pid + ")")
                 .isEmpty());
         List<String> portVariables = new ArrayList<>(List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "POSTGRES_PORT",
-                "PAYMENT_PROVIDER_PORT", "SMTP_PORT", "SMTP_SINK_API_PORT"));
+                "PAYMENT_PROVIDER_PORT", "SMTP_PORT", "SMTP_SINK_API_PORT", "GATEWAY_PORT"));
         for (SuiteService service : SuiteService.values()) {
             portVariables.add(service.environmentPrefix() + "_HTTP_PORT");
         }
