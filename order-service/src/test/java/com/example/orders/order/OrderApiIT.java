@@ -1,15 +1,19 @@
 package com.example.orders.order;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.orders.events.Topics;
+import com.example.orders.testsupport.EventTraffic;
 import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.TestTokens;
 
@@ -103,6 +107,25 @@ class OrderApiIT {
                 .then().body("status", equalTo("CANCELLED")).body("reason", equalTo("CUSTOMER_CANCELLED"));
         as("frank").post("/api/orders/" + orderId + "/cancel")
                 .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void answersWithTheRequestIdAndCorrelatesTheOrdersSagaWithIt() {
+        String requestId = "req-" + UUID.randomUUID();
+
+        String orderId = as("gina").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("X-Request-Id", requestId).body(TWO_OF_SKU_1)
+                .post("/api/orders")
+                .then().statusCode(202).header("X-Request-Id", requestId)
+                .extract().path("orderId");
+
+        assertThat(EventTraffic.awaitOne(Topics.ORDER_CREATED_V1, orderId).correlationId()).isEqualTo(requestId);
+    }
+
+    @Test
+    void makesARequestIdWhenTheCallerSentNoneOrAnUnreadableOne() {
+        as("gina").header("X-Request-Id", "not a sane id \"; drop").get("/api/orders/" + UUID.randomUUID())
+                .then().statusCode(404).header("X-Request-Id", matchesPattern("[0-9a-f]{32}"));
     }
 
     private static String place(String customer) {

@@ -175,7 +175,7 @@ class OrderSagaIT {
 
     private static PlacingOrders.PlaceOrder aRequest(String idempotencyKey) {
         return new PlacingOrders.PlaceOrder("customer-1", "customer-1@example.com", idempotencyKey,
-                List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok");
+                List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok", null);
     }
 
     private boolean applied(String eventId) {

@@ -28,7 +28,7 @@ class OrderServiceBootIT extends ServiceBootContract {
     @Override
     protected String anOrderId() {
         PlacingOrders.PlaceOrder request = new PlacingOrders.PlaceOrder("customer-1", null,
-                UUID.randomUUID().toString(), List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok");
+                UUID.randomUUID().toString(), List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok", null);
         return InSession.await(() -> Panache.withTransaction(() -> placing.place(request))).id();
     }
 

@@ -32,6 +32,15 @@ public record EventEnvelope(String id, String source, EventType type, Instant ti
         return new EventEnvelope(id, source, type, time, orderId, id, null, null);
     }
 
+    /**
+     * The first event of a saga whose correlation id is given: the request that started it (its X-Request-Id), so the
+     * saga's events can be found from the request.
+     */
+    public static EventEnvelope startingSaga(String source, EventType type, String orderId, Instant time,
+            String correlationId) {
+        return new EventEnvelope(UUID.randomUUID().toString(), source, type, time, orderId, correlationId, null, null);
+    }
+
     /** An event caused by another: it joins the cause's saga and names the cause. */
     public static EventEnvelope causedBy(EventEnvelope cause, String source, EventType type, Instant time) {
         return new EventEnvelope(UUID.randomUUID().toString(), source, type, time, cause.subject(),

@@ -21,6 +21,7 @@ import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderItem;
 import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.api.Problems;
+import com.example.orders.platform.api.RequestIds;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -50,7 +51,7 @@ public class OrderResource {
     @RolesAllowed("customer")
     @WithTransaction
     public Uni<Response> place(@HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Valid @NotNull PlaceOrderRequest request) {
+            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull PlaceOrderRequest request) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             return Uni.createFrom().item(Problems.of(Response.Status.BAD_REQUEST,
                     "the Idempotency-Key header is required (1 to 128 characters)"));
@@ -58,7 +59,7 @@ public class OrderResource {
         PlacingOrders.PlaceOrder command = new PlacingOrders.PlaceOrder(token.getSubject(),
                 token.<String>claim("email").orElse(null), idempotencyKey,
                 request.items().stream().map(line -> OrderItem.unpriced(line.sku(), line.quantity())).toList(),
-                request.paymentToken());
+                request.paymentToken(), requestId);
         return placing.place(command).map(order -> Response.accepted(accepted(order))
                 .location(URI.create("/api/orders/" + order.id()))
                 .build());

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,9 @@ public class PlacingOrders {
         this.emitted = emitted;
     }
 
+    /** An order as a customer asked for it; {@code requestId} (not part of the request's identity) may be null. */
     public record PlaceOrder(String customerId, String customerEmail, String idempotencyKey, List<OrderItem> items,
-            String paymentToken) {
+            String paymentToken, String requestId) {
 
         String fingerprint() {
             StringBuilder canonical = new StringBuilder(paymentToken);
@@ -65,7 +67,7 @@ public class PlacingOrders {
             }
             Order.Placement placement = Order.place(UUID.randomUUID().toString(), request.customerId(),
                     request.customerEmail(), request.items(), request.paymentToken(), Instant.now());
-            return emitted.placed(placement.placed())
+            return emitted.placed(placement.placed(), Optional.ofNullable(request.requestId()))
                     .flatMap(correlationId -> orders.add(placement.order(), correlationId))
                     .flatMap(added -> requests.add(request.customerId(), request.idempotencyKey(), fingerprint,
                             placement.order().id()))

@@ -37,6 +37,13 @@ public class Outbox {
         return append(envelope, payload);
     }
 
+    /** Emits the first event of a saga started by a request, whose id becomes the saga's correlation id. */
+    public Uni<EventEnvelope> startSaga(String orderId, Record payload, String correlationId) {
+        EventEnvelope envelope = EventEnvelope.startingSaga(source, EventType.ofPayload(payload), orderId, now(),
+                correlationId);
+        return append(envelope, payload);
+    }
+
     /** Emits an event caused by another: it joins the cause's saga and names the cause. */
     public Uni<EventEnvelope> emitCausedBy(EventEnvelope cause, Record payload) {
         EventEnvelope envelope = EventEnvelope.causedBy(cause, source, EventType.ofPayload(payload), now());

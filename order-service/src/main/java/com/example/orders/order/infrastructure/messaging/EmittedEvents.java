@@ -2,6 +2,7 @@ package com.example.orders.order.infrastructure.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,13 +34,19 @@ public class EmittedEvents {
         this.outbox = outbox;
     }
 
-    /** Starts the order's saga; @return the saga's correlation id. */
-    public Uni<String> placed(OrderEvent.Placed placed) {
+    /**
+     * Starts the order's saga, correlated with the request that placed the order when it has an id.
+     *
+     * @return the saga's correlation id
+     */
+    public Uni<String> placed(OrderEvent.Placed placed, Optional<String> requestId) {
         Order order = placed.order();
         OrderCreatedV1 created = new OrderCreatedV1(order.id(), order.customerId(), order.customerEmail().orElse(null),
                 order.items().stream().map(item -> new OrderLine(item.sku(), item.quantity())).toList(),
                 order.paymentToken(), order.placedAt());
-        return outbox.startSaga(order.id(), created).map(EventEnvelope::id);
+        return requestId.map(id -> outbox.startSaga(order.id(), created, id))
+                .orElseGet(() -> outbox.startSaga(order.id(), created))
+                .map(EventEnvelope::correlationId);
     }
 
     /** Events decided while applying a fact another service reported: each names that fact as its cause. */
