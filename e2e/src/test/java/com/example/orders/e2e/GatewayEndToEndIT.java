@@ -1,0 +1,188 @@
+package com.example.orders.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.example.orders.localinfra.TopicRecords;
+
+/**
+ * The front door (CONTRACT §2, issue 4) through the real gateway process (nginx) in front of the real services:
+ * routing, its own errors as problem+json, authentication and roles as the services enforce them, body and rate limits,
+ * and X-Request-Id from the gateway into the service log and the order's events.
+ */
+class GatewayEndToEndIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ORDER = """
+            {"items":[{"sku":"SKU-GW","quantity":1}],"paymentToken":"tok_ok"}""";
+
+    static Suite suite;
+    static Api api;
+
+    @BeforeAll
+    static void theSuiteRuns() {
+        suite = RunningSuite.suite();
+        api = RunningSuite.api();
+        api.stock("SKU-GW", 1000, "1.00");
+    }
+
+    @Test
+    void answersAPathWithNoApiWithProblemDetails() {
+        HttpResponse<String> answer = send("GET", "/nowhere", null, null, Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertProblem(answer, 404);
+        assertThat(answer.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void refusesCallsWithoutAValidToken() {
+        String token = suite.token("henry", "customer");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String expired = suite.run("token", "--sub", "henry", "--ttl=-PT5M").output().strip();
+
+        for (String credential : new String[]{null, tampered, expired, "not-a-jwt"}) {
+            HttpResponse<String> answer = send("GET", "/api/orders/" + UUID.randomUUID(), credential, null, Map.of());
+            assertThat(answer.statusCode()).as("token %s", credential).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void keepsOperatorEndpointsFromCustomers() {
+        String customer = suite.token("ivy", "customer");
+
+        assertThat(send("PUT", "/api/inventory/SKU-GW", customer, """
+                {"available":1,"unitPrice":"1.00"}""", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/analytics/summary", customer, null, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/notifications", customer, null, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/inventory/SKU-GW", customer, null, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void hidesAnotherCustomersOrder() {
+        String owner = suite.token("jack", "customer");
+        String other = suite.token("kate", "customer");
+        String orderId = place(owner, "req-" + UUID.randomUUID());
+
+        HttpResponse<String> answer = send("GET", "/api/orders/" + orderId, other, null, Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertProblem(answer, 404);
+        assertThat(send("GET", "/api/orders/" + orderId, owner, null, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAnOversizeBody() {
+        String customer = suite.token("liam", "customer");
+        String huge = "{\"items\":[" + IntStream.range(0, 5000)
+                .mapToObj(i -> "{\"sku\":\"SKU-GW\",\"quantity\":1}").collect(Collectors.joining(","))
+                + "],\"paymentToken\":\"tok_ok\"}";
+
+        HttpResponse<String> answer = send("POST", "/api/orders", customer, huge,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertProblem(answer, 413);
+    }
+
+    @Test
+    void limitsABurstFromOneCredentialAndSaysWhenToComeBack() {
+        String customer = suite.token("mia", "customer");
+
+        List<HttpResponse<String>> answers = IntStream.range(0, 300)
+                .mapToObj(i -> sendAsync("GET", "/api/inventory/SKU-GW", customer))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        List<HttpResponse<String>> limited = answers.stream().filter(a -> a.statusCode() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(answers.stream().filter(a -> a.statusCode() == 200)).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(limited).allSatisfy(answer -> {
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            assertProblem(answer, 429);
+        });
+        String someoneElse = suite.token("noah", "customer");
+        assertThat(send("GET", "/api/inventory/SKU-GW", someoneElse, null, Map.of()).statusCode())
+                .as("the limit is per credential").isEqualTo(200);
+    }
+
+    @Test
+    void carriesTheRequestIdIntoTheServiceLogAndTheOrdersEvents() throws Exception {
+        String customer = suite.token("olivia", "customer");
+        String requestId = "req-" + UUID.randomUUID();
+
+        String orderId = place(customer, requestId);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "CONFIRMED".equals(api.order(orderId).get("status").asText()));
+        assertThat(Files.readString(suite.home().resolve("logs/order-service.log"), StandardCharsets.UTF_8))
+                .contains("request_id=" + requestId);
+        for (String topic : List.of("orders.order-created.v1", "inventory.stock-reserved.v1",
+                "payments.payment-captured.v1", "orders.order-confirmed.v1")) {
+            List<ConsumerRecord<String, byte[]>> events = TopicRecords.all(suite.kafkaBootstrapServers(), topic)
+                    .stream().filter(record -> orderId.equals(record.key())).toList();
+            assertThat(events).as(topic).hasSize(1);
+            assertThat(new String(events.get(0).headers().lastHeader("ce_correlationid").value(),
+                    StandardCharsets.UTF_8)).as("ce_correlationid on " + topic).isEqualTo(requestId);
+        }
+    }
+
+    private static String place(String customer, String requestId) {
+        HttpResponse<String> answer = send("POST", "/api/orders", customer, ORDER,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Request-Id", requestId));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.headers().firstValue("X-Request-Id")).contains(requestId);
+        return answer.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, int status) {
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"status\":" + status);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body,
+            Map<String, String> headers) {
+        return HTTP.sendAsync(request(method, path, token, body, headers), HttpResponse.BodyHandlers.ofString())
+                .join();
+    }
+
+    private static CompletableFuture<HttpResponse<String>> sendAsync(String method, String path, String token) {
+        return HTTP.sendAsync(request(method, path, token, null, Map.of()), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String method, String path, String token, String body,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + suite.port("GATEWAY_PORT") + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return request.build();
+    }
+}
