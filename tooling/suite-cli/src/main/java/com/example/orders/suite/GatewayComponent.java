@@ -1,6 +1,5 @@
 package com.example.orders.suite;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -75,17 +74,8 @@ final class GatewayComponent implements Component {
         Path nginx = nginx();
         Path directory = home.gateway();
         Path config = writeConfiguration(directory);
-        ProcessBuilder builder = new ProcessBuilder("setsid", nginx.toString(), "-c", config.toString(), "-p",
-                directory.toString(), "-g", "daemon off;")
-                .directory(home.repository().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.log(name()).toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        try {
-            pidFile.write(builder.start().pid());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Detached.start(home, name(), pidFile, List.of(nginx.toString(), "-c", config.toString(), "-p",
+                directory.toString(), "-g", "daemon off;"), Map.of());
     }
 
     /** The rendered gateway configuration and an nginx.conf that keeps every file nginx writes under .suite/. */

@@ -1,14 +1,12 @@
 package com.example.orders.suite;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.example.orders.localinfra.FreePort;
@@ -105,20 +103,10 @@ final class SandboxComponent implements Component {
                         + portVariables + " to use another)");
             }
         }
-        List<String> command = new ArrayList<>(List.of("setsid",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
-                "-XX:+UseSerialGC", "-cp", classpath(), mainClass.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx96m", "-XX:+UseSerialGC", "-cp", classpath(), mainClass.getName()));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.repository().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.log(name).toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        try {
-            pidFile.write(builder.start().pid());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Detached.start(home, name, pidFile, command, Map.of());
     }
 
     private static String classpath() {

@@ -1,6 +1,5 @@
 package com.example.orders.suite;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -79,21 +78,11 @@ final class ServiceComponent implements Component {
             throw new SuiteException(name() + ": port " + port() + " is already in use by another process (set "
                     + service.environmentPrefix() + "_HTTP_PORT to use another)");
         }
-        List<String> command = new ArrayList<>(List.of("setsid",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
         command.addAll(List.of(settings.value("SUITE_JAVA_OPTS").orElse("-Xmx384m -XX:+UseSerialGC").split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.repository().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.log(name()).toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().putAll(environment(kafkaBootstrapServers, database));
-        try {
-            pidFile.write(builder.start().pid());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Detached.start(home, name(), pidFile, command, environment(kafkaBootstrapServers, database));
     }
 
     /** What the service reads from its environment to find its port, broker and database. */
