@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -80,10 +81,8 @@ public class TakingPayments {
                 waitBeforeNextRound(payment.attempts()), config.unavailableDeadline()).stream().toList());
     }
 
-    private Uni<Void> apply(EventEnvelope fact, String orderId, Function<Payment, Boolean> change) {
-        return locks.lock(orderId)
-                .flatMap(locked -> payments.change(orderId, fact,
-                        payment -> new Payments.Change<>(null, change.apply(payment))));
+    private Uni<Void> apply(EventEnvelope fact, String orderId, Predicate<Payment> change) {
+        return locks.lock(orderId).flatMap(locked -> payments.change(orderId, fact, change));
     }
 
     private Uni<Void> settle(String orderId, Function<Payment, List<PaymentEvent>> outcome) {

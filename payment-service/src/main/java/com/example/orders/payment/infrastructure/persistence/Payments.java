@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,32 +35,28 @@ public class Payments {
     }
 
     /**
-     * Applies {@code change} to the order's payment under a row lock, opening the payment on the first fact about the
-     * order, and stores what it changed. {@code dueBecause} names the event that made a provider call due, when the
-     * change made one due.
+     * Applies {@code fact}'s change to the order's payment under a row lock, opening the payment on the first fact
+     * about the order, and stores what it changed. {@code change} answers whether it made a provider call due; if it
+     * did, {@code fact} is remembered as the cause of what that call will emit.
      */
-    public <T> Uni<T> change(String orderId, EventEnvelope fact, Function<Payment, Change<T>> change) {
+    public Uni<Void> change(String orderId, EventEnvelope fact, Predicate<Payment> change) {
         return Panache.getSession()
                 .flatMap(session -> session.find(PaymentRecord.class, orderId, LockMode.PESSIMISTIC_WRITE)
                         .flatMap(found -> found != null
                                 ? Uni.createFrom().item(found)
                                 : Uni.createFrom().item(PaymentRecord.of(Payment.open(orderId), fact.correlationId()))
                                         .call(session::persist))
-                        .map(record -> {
+                        .invoke(record -> {
                             Payment payment = record.toPayment();
-                            Change<T> outcome = change.apply(payment);
+                            boolean madeCallDue = change.test(payment);
                             record.update(payment);
-                            if (outcome.madeCallDue()) {
+                            if (madeCallDue) {
                                 record.causeId = fact.id();
                                 record.traceparent = fact.traceparent();
                                 record.leasedUntil = null;
                             }
-                            return outcome.value();
-                        }));
-    }
-
-    /** What a change decided, and whether it made a provider call due. */
-    public record Change<T>(T value, boolean madeCallDue) {
+                        }))
+                .replaceWithVoid();
     }
 
     /** Applies the outcome of a provider call to the payment under a row lock and ends the worker's lease. */
