@@ -92,6 +92,22 @@ class InventoryApiIT {
                 .then().statusCode(400);
     }
 
+    @Test
+    void refusesAnUnknownFieldAWrongTypeAndMalformedJsonNamingTheField() {
+        asAdmin().body("""
+                {"available":1,"unitPrice":"1.00","discount":"5%"}""").put("/api/inventory/" + aSku())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("discount: is not a field of this request"));
+        asAdmin().body("""
+                {"available":"many","unitPrice":"1.00"}""").put("/api/inventory/" + aSku())
+                .then().statusCode(400)
+                .body("detail", containsString("available: must be a whole number"));
+        asAdmin().body("""
+                {"available":1,"unitPrice":""").put("/api/inventory/" + aSku())
+                .then().statusCode(400)
+                .body("detail", containsString("not valid JSON"));
+    }
+
     private static String aSku() {
         return "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }

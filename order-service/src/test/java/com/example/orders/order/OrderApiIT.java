@@ -9,8 +9,12 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.example.orders.events.Topics;
 import com.example.orders.testsupport.EventTraffic;
@@ -80,6 +84,63 @@ class OrderApiIT {
                 .post("/api/orders")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("quantity"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void refusesEachClassOfBadBodyNamingWhatIsWrong(String kind, String body, String detail) {
+        as("dave").header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
+                .post("/api/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", containsString(detail));
+    }
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"items\":[{\"sku\":\"SKU-1\",", "not valid JSON"),
+                Arguments.of("no body", "", "body: must not be null"),
+                Arguments.of("text after the JSON", TWO_OF_SKU_1 + " {}", "not valid JSON"),
+                Arguments.of("the same key twice",
+                        "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}],\"paymentToken\":\"a\",\"paymentToken\":\"b\"}",
+                        "paymentToken"),
+                Arguments.of("unknown field",
+                        "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1,\"colour\":\"red\"}],\"paymentToken\":\"tok_ok\"}",
+                        "items[0].colour: is not a field of this request"),
+                Arguments.of("number as text",
+                        "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":\"2\"}],\"paymentToken\":\"tok_ok\"}",
+                        "items[0].quantity: must be a whole number"),
+                Arguments.of("fraction",
+                        "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2.5}],\"paymentToken\":\"tok_ok\"}",
+                        "items[0].quantity: must be a whole number"),
+                Arguments.of("null quantity",
+                        "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":null}],\"paymentToken\":\"tok_ok\"}",
+                        "items[0].quantity: must be a whole number"),
+                Arguments.of("object instead of list", "{\"items\":{\"sku\":\"SKU-1\"},\"paymentToken\":\"tok_ok\"}",
+                        "items: must be an array"),
+                Arguments.of("list instead of object", "[" + TWO_OF_SKU_1 + "]", "body: must be an object"),
+                Arguments.of("no lines", "{\"items\":[],\"paymentToken\":\"tok_ok\"}", "items: must not be empty"),
+                Arguments.of("51 lines", "{\"items\":[" + String.join(",",
+                        java.util.Collections.nCopies(51, "{\"sku\":\"SKU-1\",\"quantity\":1}"))
+                        + "],\"paymentToken\":\"tok_ok\"}", "items: size must be between"),
+                Arguments.of("quantity over 1000",
+                        "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1001}],\"paymentToken\":\"tok_ok\"}",
+                        "items[0].quantity: must be less than or equal to 1000"),
+                Arguments.of("SKU of the wrong form",
+                        "{\"items\":[{\"sku\":\"sku 1\",\"quantity\":1}],\"paymentToken\":\"tok_ok\"}",
+                        "items[0].sku: must look like SKU-1"),
+                Arguments.of("token too long",
+                        "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}],\"paymentToken\":\"" + "t".repeat(65) + "\"}",
+                        "paymentToken: size must be between"),
+                Arguments.of("no token", "{\"items\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}",
+                        "paymentToken: must not be blank"));
+    }
+
+    @Test
+    void refusesAnOrderIdThatCannotBeOne() {
+        as("dave").get("/api/orders/" + "x".repeat(65))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("orderId: must be an order id"));
     }
 
     @Test

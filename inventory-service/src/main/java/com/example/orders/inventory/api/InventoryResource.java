@@ -37,10 +37,10 @@ public class InventoryResource {
     @RolesAllowed("admin")
     @WithTransaction
     public Uni<StockView> restock(@PathParam("sku") @Pattern(regexp = SKU, message = "must look like SKU-1") String sku,
-            @Valid @NotNull StockRequest request) {
-        Money price = Money.of(request.unitPrice(),
-                request.currency() == null ? config.defaultCurrency() : request.currency());
-        return stock.restock(sku, request.available(), price).map(StockView::of);
+            @Valid @NotNull StockRequest body) {
+        Money price = Money.of(body.unitPrice(),
+                body.currency() == null ? config.defaultCurrency() : body.currency());
+        return stock.restock(sku, body.available(), price).map(StockView::of);
     }
 
     @GET

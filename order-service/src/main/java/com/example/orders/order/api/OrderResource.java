@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,6 +33,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/orders")
 public class OrderResource {
 
+    private static final String ORDER_ID = "[A-Za-z0-9\\-]{1,64}";
+
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
     private final Orders orders;
@@ -51,15 +54,15 @@ public class OrderResource {
     @RolesAllowed("customer")
     @WithTransaction
     public Uni<Response> place(@HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull PlaceOrderRequest request) {
+            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull PlaceOrderRequest body) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             return Uni.createFrom().item(Problems.of(Response.Status.BAD_REQUEST,
                     "the Idempotency-Key header is required (1 to 128 characters)"));
         }
         PlacingOrders.PlaceOrder command = new PlacingOrders.PlaceOrder(token.getSubject(),
                 token.<String>claim("email").orElse(null), idempotencyKey,
-                request.items().stream().map(line -> OrderItem.unpriced(line.sku(), line.quantity())).toList(),
-                request.paymentToken(), requestId);
+                body.items().stream().map(line -> OrderItem.unpriced(line.sku(), line.quantity())).toList(),
+                body.paymentToken(), requestId);
         return placing.place(command).map(order -> Response.accepted(accepted(order))
                 .location(URI.create("/api/orders/" + order.id()))
                 .build());
@@ -69,7 +72,8 @@ public class OrderResource {
     @Path("{orderId}")
     @RolesAllowed({"customer", "admin"})
     @WithSession
-    public Uni<OrderView> get(@PathParam("orderId") String orderId) {
+    public Uni<OrderView> get(
+            @PathParam("orderId") @Pattern(regexp = ORDER_ID, message = "must be an order id") String orderId) {
         return orders.find(orderId).map(stored -> stored
                 .map(Orders.Stored::order)
                 .filter(order -> caller.hasRole("admin") || order.customerId().equals(token.getSubject()))
@@ -81,7 +85,8 @@ public class OrderResource {
     @Path("{orderId}/cancel")
     @RolesAllowed("customer")
     @WithTransaction
-    public Uni<Response> cancel(@PathParam("orderId") String orderId) {
+    public Uni<Response> cancel(
+            @PathParam("orderId") @Pattern(regexp = ORDER_ID, message = "must be an order id") String orderId) {
         return cancelling.cancel(orderId, token.getSubject())
                 .map(order -> Response.accepted(accepted(order)).build());
     }
