@@ -90,6 +90,64 @@ class GatewayEndToEndIT {
     }
 
     @Test
+    void refusesEachClassOfBadBodyNamingWhatIsWrong() {
+        String customer = suite.token("lena", "customer");
+        Map<String, String> bodies = Map.of(
+                "{\"items\":[{\"sku\":\"SKU-GW\",", "not valid JSON",
+                "{\"items\":[{\"sku\":\"SKU-GW\",\"quantity\":1,\"price\":1}],\"paymentToken\":\"tok_ok\"}",
+                "items[0].price: is not a field of this request",
+                "{\"items\":[{\"sku\":\"SKU-GW\",\"quantity\":\"1\"}],\"paymentToken\":\"tok_ok\"}",
+                "items[0].quantity: must be a whole number",
+                "{\"items\":[{\"sku\":\"SKU-GW\",\"quantity\":1001}],\"paymentToken\":\"tok_ok\"}",
+                "items[0].quantity: must be less than or equal to 1000",
+                "{\"items\":[{\"sku\":\"sku gw\",\"quantity\":1}],\"paymentToken\":\"tok_ok\"}",
+                "items[0].sku: must look like SKU-1",
+                "{\"items\":[],\"paymentToken\":\"tok_ok\"}", "items: must not be empty",
+                "[]", "body: must be an object");
+
+        bodies.forEach((body, detail) -> {
+            HttpResponse<String> answer = send("POST", "/api/orders", customer, body,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(answer.statusCode()).as(body).isEqualTo(400);
+            assertProblem(answer, 400);
+            assertThat(answer.body()).as(body).contains(detail);
+        });
+    }
+
+    @Test
+    void answersAThousandRandomMalformedOrdersWith4xxAndPlacesNoOrder() {
+        long seed = Long.getLong("e2e.fuzz.seed", System.nanoTime());
+        MalformedOrderBodies bodies = new MalformedOrderBodies(seed);
+        // fifty bodies per credential stay inside the gateway's burst, so every body reaches the service
+        List<String> customers = IntStream.range(0, 20).mapToObj(i -> "fuzz-" + seed + "-" + i).toList();
+        List<String> tokens = customers.stream().map(customer -> suite.token(customer, "customer")).toList();
+
+        for (int i = 0; i < 1_000; i++) {
+            MalformedOrderBodies.Body body = bodies.next();
+            HttpResponse<String> answer = HTTP.sendAsync(HttpRequest.newBuilder(gateway("/api/orders"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Content-Type", body.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+                    .build(), HttpResponse.BodyHandlers.ofString()).join();
+
+            assertThat(answer.statusCode()).as("%s: %s -> %s", body.defect(), body.text(), answer.body())
+                    .isIn(400, 415);
+            assertProblem(answer, answer.statusCode());
+        }
+
+        // a valid order placed after them is a barrier: once its OrderCreated is out, theirs would be too
+        String barrier = place(suite.token("fuzz-" + seed + "-barrier", "customer"), "req-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !TopicRecords
+                .withKey(suite.kafkaBootstrapServers(), "orders.order-created.v1", barrier).isEmpty());
+        assertThat(TopicRecords.all(suite.kafkaBootstrapServers(), "orders.order-created.v1"))
+                .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .noneMatch(payload -> customers.stream().anyMatch(customer -> payload.contains("\"" + customer
+                        + "\"")));
+    }
+
+    @Test
     void refusesAnOversizeBody() {
         String customer = suite.token("liam", "customer");
         String huge = "{\"items\":[" + IntStream.range(0, 5000)
@@ -168,10 +226,13 @@ class GatewayEndToEndIT {
         return HTTP.sendAsync(request(method, path, token, null, Map.of()), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static URI gateway(String path) {
+        return URI.create("http://127.0.0.1:" + suite.port("GATEWAY_PORT") + path);
+    }
+
     private static HttpRequest request(String method, String path, String token, String body,
             Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + suite.port("GATEWAY_PORT") + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()
