@@ -23,7 +23,7 @@ public final class DatabaseProvisioner {
             if (!exists(admin, "select 1 from pg_roles where rolname = ?", name)) {
                 sql.execute("create role " + name + " login");
             }
-            sql.execute("alter role " + name + " with login password '" + password.replace("'", "''") + "'");
+            sql.execute("alter role " + name + " with login password " + literal(password));
             if (!exists(admin, "select 1 from pg_database where datname = ?", name)) {
                 sql.execute("create database " + name + " owner " + name);
             }
@@ -31,6 +31,11 @@ public final class DatabaseProvisioner {
             sql.execute("grant connect, create, temporary on database " + name + " to " + name);
         }
         return new ServiceDatabase("postgresql://" + host + ":" + port + "/" + name, name, password);
+    }
+
+    /** A string literal for a statement that takes no parameters ({@code alter role … password}). */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

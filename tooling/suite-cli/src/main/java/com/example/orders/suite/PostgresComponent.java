@@ -1,7 +1,6 @@
 package com.example.orders.suite;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +76,8 @@ final class PostgresComponent implements Component {
                     + " is already in use by another process (set POSTGRES_PORT to use another)");
         }
         // not closed on purpose: the server outlives the launcher and `./suite down` stops it by PID
-        PostgresServer.start(home.postgresData(), settings.postgresPort(), home.log(name()), false);
+        PostgresServer.start(home.postgresData(), settings.postgresPort(), home.log(name()), false,
+                secrets.postgresAdminPassword());
     }
 
     @Override
@@ -108,8 +108,8 @@ final class PostgresComponent implements Component {
     }
 
     private ServiceDatabase provision(SuiteService service) {
-        String admin = "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(admin, "postgres", "")) {
+        try (Connection connection = PostgresServer.connectAsAdmin(settings.postgresPort(),
+                secrets.postgresAdminPassword())) {
             return DatabaseProvisioner.provision(connection, "127.0.0.1", settings.postgresPort(),
                     service.serviceName(), secrets.databasePassword(service));
         } catch (SQLException e) {

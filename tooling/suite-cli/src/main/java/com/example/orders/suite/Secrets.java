@@ -15,7 +15,8 @@ import com.example.orders.localinfra.SuiteService;
 
 /**
  * Local secrets, generated on first use and kept in {@code .suite/secrets} (owner-only, never committed): each
- * service's database password, unless its environment sets {@code <SERVICE>_DB_PASSWORD}.
+ * service's database password, unless its environment sets {@code <SERVICE>_DB_PASSWORD}, and the superuser password of
+ * the embedded PostgreSQL server, which only the launcher uses (to provision the services' logins).
  */
 final class Secrets {
 
@@ -30,6 +31,11 @@ final class Secrets {
     synchronized String databasePassword(SuiteService service) {
         String variable = service.environmentPrefix() + "_DB_PASSWORD";
         return settings.value(variable).orElseGet(() -> stored(variable));
+    }
+
+    /** Set when the embedded cluster is made and required ever after, so it is never taken from the environment. */
+    synchronized String postgresAdminPassword() {
+        return stored("POSTGRES_ADMIN_PASSWORD");
     }
 
     private String stored(String key) {

@@ -1,6 +1,7 @@
 package com.example.orders.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,6 +105,23 @@ class SuiteIT {
         assertThat(again.exitCode()).isZero();
         assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(10);
         assertThat(pids()).isEqualTo(pidsAfterFirstUp);
+    }
+
+    @Test
+    @Order(2)
+    void eachServiceLoginReachesOnlyItsOwnDatabaseAndEveryLoginNeedsItsPassword() throws IOException {
+        Properties passwords = secrets();
+        String orders = "jdbc:postgresql://127.0.0.1:" + env.get("POSTGRES_PORT") + "/order_service";
+
+        assertThatThrownBy(() -> DriverManager.getConnection(orders, "inventory_service",
+                passwords.getProperty("INVENTORY_DB_PASSWORD")).close())
+                .hasMessageContaining("permission denied for database \"order_service\"");
+        assertThatThrownBy(() -> DriverManager.getConnection(orders, "order_service", "guess").close())
+                .hasMessageContaining("password authentication failed");
+        assertThatThrownBy(() -> DriverManager.getConnection(orders, "postgres", "").close())
+                .isInstanceOf(SQLException.class);
+        assertThat(Files.getPosixFilePermissions(suiteHome.resolve("secrets/database-passwords.properties")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
@@ -278,11 +299,16 @@ class SuiteIT {
         }
     }
 
-    private static Map<String, String> orderServiceEnvironment() throws IOException {
+    private static Properties secrets() throws IOException {
         Properties passwords = new Properties();
         try (Reader in = Files.newBufferedReader(suiteHome.resolve("secrets/database-passwords.properties"))) {
             passwords.load(in);
         }
+        return passwords;
+    }
+
+    private static Map<String, String> orderServiceEnvironment() throws IOException {
+        Properties passwords = secrets();
         Map<String, String> serviceEnv = new HashMap<>();
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env.get("KAFKA_PORT"));
         serviceEnv.put("JWT_PUBLIC_KEY_LOCATION", suiteHome.resolve("secrets/jwt-public.pem").toString());

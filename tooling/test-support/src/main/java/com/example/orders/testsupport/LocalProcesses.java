@@ -50,7 +50,7 @@ final class LocalProcesses {
 
         Postgres(Path directory) {
             this.server = PostgresServer.start(directory.resolve("postgres"), FreePort.find(),
-                    directory.resolve("postgres.log"), true);
+                    directory.resolve("postgres.log"), true, UUID.randomUUID().toString());
         }
 
         @Override
