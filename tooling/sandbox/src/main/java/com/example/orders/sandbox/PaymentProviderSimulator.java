@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,8 +69,13 @@ public final class PaymentProviderSimulator implements AutoCloseable {
 
     /** Starts on 127.0.0.1:{@code port} (0 for any free port), keeping its ledger in {@code dataDirectory}. */
     public static PaymentProviderSimulator start(int port, Path dataDirectory) {
+        return start("127.0.0.1", port, dataDirectory);
+    }
+
+    /** Starts on {@code host} ({@code 0.0.0.0} in a container), keeping its ledger in {@code dataDirectory}. */
+    public static PaymentProviderSimulator start(String host, int port, Path dataDirectory) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
             PaymentProviderSimulator simulator = new PaymentProviderSimulator(server,
                     new Ledger(dataDirectory.resolve("ledger.jsonl")));
             server.createContext("/v1/captures", exchange -> simulator.answer(exchange, simulator::capture));
@@ -101,16 +105,14 @@ public final class PaymentProviderSimulator implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** {@code --port <n> --data <directory>}; runs until the process is stopped. */
+    /** {@code [--host 127.0.0.1] [--port 8089] [--data <directory>]}; runs until the process is stopped. */
     public static void main(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
-        PaymentProviderSimulator simulator = start(Integer.parseInt(options.getOrDefault("--port", "8089")),
-                Path.of(options.getOrDefault("--data", "payment-provider")));
+        Options options = Options.parse(args);
+        PaymentProviderSimulator simulator = start(options.get("--host", "127.0.0.1"), options.port("--port", 8089),
+                Path.of(options.get("--data", "payment-provider")));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-        System.out.println("payment-provider simulator listening on " + simulator.baseUri());
+        System.out.println("payment-provider simulator listening on " + options.get("--host", "127.0.0.1") + ":"
+                + simulator.port());
     }
 
     private record Answer(int status, Object body) {

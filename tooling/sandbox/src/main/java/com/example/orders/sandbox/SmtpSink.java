@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,11 +56,16 @@ public final class SmtpSink implements AutoCloseable {
 
     /** SMTP on 127.0.0.1:{@code smtpPort}, the API on 127.0.0.1:{@code apiPort} (0 for any free port). */
     public static SmtpSink start(int smtpPort, int apiPort) {
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        return start("127.0.0.1", smtpPort, apiPort);
+    }
+
+    /** Starts on {@code host} ({@code 0.0.0.0} in a container). */
+    public static SmtpSink start(String host, int smtpPort, int apiPort) {
+        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mail.start();
         try {
-            HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", apiPort), 16);
+            HttpServer api = HttpServer.create(new InetSocketAddress(host, apiPort), 16);
             SmtpSink sink = new SmtpSink(mail, api);
             api.createContext("/messages", sink::list);
             api.createContext("/health", exchange -> respond(exchange, 200, Map.of("status", "UP")));
@@ -94,17 +98,14 @@ public final class SmtpSink implements AutoCloseable {
         mail.stop();
     }
 
-    /** {@code --smtp-port <n> --api-port <n>}; runs until the process is stopped. */
+    /** {@code [--host 127.0.0.1] [--smtp-port 2525] [--api-port 8025]}; runs until the process is stopped. */
     public static void main(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
-        SmtpSink sink = start(Integer.parseInt(options.getOrDefault("--smtp-port", "2525")),
-                Integer.parseInt(options.getOrDefault("--api-port", "8025")));
+        Options options = Options.parse(args);
+        String host = options.get("--host", "127.0.0.1");
+        SmtpSink sink = start(host, options.port("--smtp-port", 2525), options.port("--api-port", 8025));
         Runtime.getRuntime().addShutdownHook(new Thread(sink::close));
-        System.out.println("SMTP sink on 127.0.0.1:" + sink.smtpPort() + ", messages at " + sink.apiUri()
-                + "/messages");
+        System.out.println("SMTP sink on " + host + ":" + sink.smtpPort() + ", messages at port "
+                + sink.api.getAddress().getPort() + " /messages");
     }
 
     private void list(HttpExchange exchange) throws IOException {

@@ -25,6 +25,7 @@ final class Launcher {
     private final PrintStream out;
     private final KafkaComponent kafka;
     private final PostgresComponent postgres;
+    private final Secrets secrets;
     private final List<SandboxComponent> outsideWorld;
     private final GatewayComponent gateway;
     private final List<ServiceComponent> services = new ArrayList<>();
@@ -34,7 +35,8 @@ final class Launcher {
         this.settings = new Settings(env);
         this.out = out;
         this.kafka = new KafkaComponent(home, settings);
-        this.postgres = new PostgresComponent(home, settings, new Secrets(home, settings));
+        this.secrets = new Secrets(home, settings);
+        this.postgres = new PostgresComponent(home, settings, secrets);
         this.outsideWorld = List.of(SandboxComponent.paymentProvider(home, settings),
                 SandboxComponent.smtpSink(home, settings));
         this.gateway = new GatewayComponent(home, settings);
@@ -182,6 +184,25 @@ final class Launcher {
                 .map(e -> "export " + e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'")
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * Makes (or keeps) the local secrets without starting anything, for runtimes other than this launcher: the JWT key
+     * pair and every database password, in a file docker compose reads as an env file.
+     *
+     * @return the secrets file
+     */
+    Path secrets() {
+        devKeys().ensureKeys();
+        secrets.postgresAdminPassword();
+        for (SuiteService service : SuiteService.values()) {
+            secrets.databasePassword(service);
+        }
+        return secrets.file();
+    }
+
+    Path jwtPublicKey() {
+        return home.jwtPublicKey();
     }
 
     String token(String subject, String role, Duration lifetime) {

@@ -33,6 +33,11 @@ final class Secrets {
         return settings.value(variable).orElseGet(() -> stored(variable));
     }
 
+    /** {@code KEY=value} lines: a properties file that is also an env file for docker compose. */
+    Path file() {
+        return file;
+    }
+
     /** Set when the embedded cluster is made and required ever after, so it is never taken from the environment. */
     synchronized String postgresAdminPassword() {
         return stored("POSTGRES_ADMIN_PASSWORD");

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ./suite}: runs the whole order platform on one machine, without Docker. See README and CONTRACT §1, §4. */
 @Command(name = "suite", mixinStandardHelpOptions = true, subcommands = {SuiteCommand.Up.class,
         SuiteCommand.Down.class, SuiteCommand.Status.class,
-        SuiteCommand.Token.class,
+        SuiteCommand.Token.class, SuiteCommand.SecretsCommand.class,
         SuiteCommand.Env.class}, description = "Starts, shows and stops the local order platform.")
 public final class SuiteCommand {
 
@@ -157,6 +157,29 @@ public final class SuiteCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--role must be customer or admin");
             }
             spec.commandLine().getOut().println(launcher.token(subject, role, lifetime));
+            return 0;
+        }
+    }
+
+    @Command(name = "secrets", description = "Makes (or keeps) the local JWT keys and database passwords without "
+            + "starting anything, and says where they are (for docker compose and Kubernetes; see deploy/README.md).")
+    static final class SecretsCommand implements Callable<Integer> {
+
+        private final Launcher launcher;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        SecretsCommand(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("passwords:      " + launcher.secrets());
+            out.println("JWT public key: " + launcher.jwtPublicKey());
+            out.println("(owner-only files under the suite's home, never committed)");
             return 0;
         }
     }

@@ -1,0 +1,198 @@
+package com.example.orders.localinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose and Kubernetes run the same topology as {@code ./suite up}: these tests hold them to the code, so a
+ * new topic, service or setting cannot be forgotten in one of them. The rendering checks need {@code kubectl} (its
+ * built-in kustomize) and {@code docker-compose}; {@code .ci/run} installs both and sets
+ * {@code REQUIRE_DEPLOY_TOOLS=1}, so CI never skips them.
+ */
+class DeploymentDescriptorsTest {
+
+    private static final Path ROOT = RepositoryLayout.root();
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)}");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void eachKubernetesOverlayRendersTheSuiteAsTheCodeDefinesIt(String overlay) throws Exception {
+        List<Map<String, Object>> resources = yamlDocuments(run(List.of("kubectl", "kustomize",
+                ROOT.resolve("deploy/k8s/overlays/" + overlay).toString()), Map.of()));
+
+        assertThat(resources).as("no Secret is ever rendered from the repository")
+                .noneMatch(resource -> "Secret".equals(resource.get("kind")));
+        List<Map<String, Object>> topics = ofKind(resources, "KafkaTopic");
+        assertThat(topics).extracting(topic -> name(topic))
+                .containsExactlyInAnyOrderElementsOf(TopicProvisioner.suiteTopics());
+        assertThat(topics).allSatisfy(topic -> assertThat(at(topic, "spec", "partitions"))
+                .isEqualTo(TopicProvisioner.PARTITIONS));
+
+        Map<String, Map<String, Object>> deployments = new HashMap<>();
+        ofKind(resources, "Deployment").forEach(deployment -> deployments.put(name(deployment), deployment));
+        for (SuiteService service : SuiteService.values()) {
+            Map<String, Object> deployment = deployments.get(service.serviceName());
+            assertThat(deployment).as(service.serviceName()).isNotNull();
+            Map<String, Map<String, Object>> env = containerEnv(deployment);
+            String prefix = service.environmentPrefix();
+            assertThat(env.get(prefix + "_HTTP_PORT")).containsEntry("value",
+                    Integer.toString(service.defaultPort()));
+            for (String key : List.of("url", "user", "password")) {
+                String variable = prefix + "_DB_" + (key.equals("url") ? "URL" : key.toUpperCase());
+                assertThat(at(env.get(variable), "valueFrom", "secretKeyRef", "name")).as(variable)
+                        .isEqualTo(service.serviceName() + "-db");
+            }
+            assertThat(env).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "JWT_PUBLIC_KEY_LOCATION");
+        }
+        assertThat(containerEnv(deployments.get("gateway")).keySet())
+                .containsAll(gatewayTemplateVariables());
+    }
+
+    @Test
+    void composeRunsTheSameTopologyWithSecretsOnlyFromTheEnvironment() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        for (SuiteService service : SuiteService.values()) {
+            Map<String, Object> env = environment(services.get(service.serviceName()));
+            String prefix = service.environmentPrefix();
+            assertThat(env).as(service.serviceName())
+                    .containsEntry(prefix + "_HTTP_PORT", service.defaultPort())
+                    .containsEntry(prefix + "_DB_USER", ServiceDatabase.databaseNameOf(service.serviceName()))
+                    .containsEntry(prefix + "_DB_PASSWORD", "${" + prefix + "_DB_PASSWORD:?}")
+                    .containsKeys(prefix + "_DB_URL", "KAFKA_BOOTSTRAP_SERVERS", "JWT_PUBLIC_KEY_LOCATION");
+        }
+        assertThat(environment(services.get("postgres")).values()).as("every password comes from the environment")
+                .allSatisfy(value -> assertThat(value.toString()).startsWith("${"));
+        assertThat(environment(services.get("gateway")).keySet()).containsAll(gatewayTemplateVariables());
+        assertThat(services.get("gateway").get("volumes").toString())
+                .contains("./deploy/gateway/templates:/etc/nginx/templates");
+
+        String topicsScript = at(services.get("topics"), "command").toString();
+        Set<String> created = new TreeSet<>(List.of(topicsScript.split("[\\s\\\\;]+")));
+        assertThat(created).containsAll(TopicProvisioner.suiteTopics());
+        assertThat(topicsScript).contains("--partitions " + TopicProvisioner.PARTITIONS);
+    }
+
+    @Test
+    void dockerComposeAcceptsTheFile() throws Exception {
+        Path env = Files.createTempFile("compose", ".env");
+        try {
+            StringBuilder passwords = new StringBuilder("POSTGRES_ADMIN_PASSWORD=x\n");
+            for (SuiteService service : SuiteService.values()) {
+                passwords.append(service.environmentPrefix()).append("_DB_PASSWORD=x\n");
+            }
+            Files.writeString(env, passwords);
+            run(List.of("docker-compose", "--env-file", env.toString(), "-f",
+                    ROOT.resolve("docker-compose.yml").toString(), "config", "-q"), Map.of());
+        } finally {
+            Files.delete(env);
+        }
+    }
+
+    @Test
+    void noPrivateKeyOrPasswordIsCommittedUnderDeploy() throws IOException {
+        try (Stream<Path> files = Files.walk(ROOT.resolve("deploy"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                assertThat(text).as(file.toString()).doesNotContain("PRIVATE KEY-----");
+                assertThat(text).as(file.toString())
+                        .as("a password is set from the environment (${...}) or a Secret, never written down")
+                        .doesNotContainPattern("(?im)^\\s*[A-Z_]*PASSWORD\\s*[:=]\\s*(?!\\$\\{)\\S");
+            }
+        }
+    }
+
+    private static Set<String> gatewayTemplateVariables() throws IOException {
+        Matcher variables = TEMPLATE_VARIABLE.matcher(Files.readString(
+                ROOT.resolve("deploy/gateway/templates/gateway.conf.template")));
+        Set<String> names = new TreeSet<>();
+        while (variables.find()) {
+            names.add(variables.group(1));
+        }
+        assertThat(names).contains("GATEWAY_LISTEN", "ORDER_SERVICE_ADDRESS");
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> composeService) {
+        return (Map<String, Object>) composeService.get("environment");
+    }
+
+    /** The first container's environment, by variable name. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> containerEnv(Map<String, Object> deployment) {
+        List<Map<String, Object>> containers = (List<Map<String, Object>>) at(deployment, "spec", "template", "spec",
+                "containers");
+        Map<String, Map<String, Object>> env = new HashMap<>();
+        for (Map<String, Object> variable : (List<Map<String, Object>>) containers.get(0).get("env")) {
+            env.put((String) variable.get("name"), variable);
+        }
+        return env;
+    }
+
+    private static List<Map<String, Object>> ofKind(List<Map<String, Object>> resources, String kind) {
+        return resources.stream().filter(resource -> kind.equals(resource.get("kind"))).toList();
+    }
+
+    private static String name(Map<String, Object> resource) {
+        return (String) at(resource, "metadata", "name");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Map<String, Object> node, String... path) {
+        Object current = node;
+        for (String key : path) {
+            current = current == null ? null : ((Map<String, Object>) current).get(key);
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> yamlDocuments(String text) {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(text)) {
+            if (document != null) {
+                documents.add((Map<String, Object>) document);
+            }
+        }
+        return documents;
+    }
+
+    /** Runs a deployment tool; without it, skips (or fails, where REQUIRE_DEPLOY_TOOLS says it must be there). */
+    private static String run(List<String> command, Map<String, String> env) throws Exception {
+        boolean present = Stream.of(System.getenv("PATH").split(":"))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, command.get(0))));
+        if (!"1".equals(System.getenv("REQUIRE_DEPLOY_TOOLS"))) {
+            assumeTrue(present, command.get(0) + " is not installed (apt-get install -y kubectl docker-compose)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
+        return output;
+    }
+}
