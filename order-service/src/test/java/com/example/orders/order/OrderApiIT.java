@@ -140,6 +140,14 @@ class OrderApiIT {
     }
 
     @Test
+    void refusesABodyThatIsNotJson() {
+        given().auth().oauth2(TestTokens.customer("dave")).contentType(ContentType.TEXT)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(TWO_OF_SKU_1)
+                .post("/api/orders")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
     void refusesAnOrderIdThatCannotBeOne() {
         as("dave").get("/api/orders/" + "x".repeat(65))
                 .then().statusCode(400).contentType("application/problem+json")
