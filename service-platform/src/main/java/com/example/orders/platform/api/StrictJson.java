@@ -15,9 +15,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Request bodies are read strictly: what a client sends either means exactly one thing or is refused with a 400 that
  * names the field. Jackson's lenient defaults would otherwise turn {@code "quantity": 2.7} into 2, {@code "2"} into 2,
- * {@code null} into 0, {@code 7} into "7", keep the last of two equal keys and ignore anything after the closing brace.
- * Unknown fields are refused by {@code quarkus.jackson.fail-on-unknown-properties}. Events are not read with this
- * mapper: the wire serde in shared-events is a tolerant reader on purpose.
+ * {@code null} into 0, {@code 7} into "7", keep the last of two equal keys, ignore anything after the closing brace and
+ * drop unknown fields. Events are not read with this mapper: the wire serde in shared-events is a tolerant reader on
+ * purpose.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {

@@ -108,11 +108,11 @@ public final class PaymentProviderSimulator implements AutoCloseable {
     /** {@code [--host 127.0.0.1] [--port 8089] [--data <directory>]}; runs until the process is stopped. */
     public static void main(String[] args) {
         Options options = Options.parse(args);
-        PaymentProviderSimulator simulator = start(options.get("--host", "127.0.0.1"), options.port("--port", 8089),
+        String host = options.get("--host", "127.0.0.1");
+        PaymentProviderSimulator simulator = start(host, options.port("--port", 8089),
                 Path.of(options.get("--data", "payment-provider")));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-        System.out.println("payment-provider simulator listening on " + options.get("--host", "127.0.0.1") + ":"
-                + simulator.port());
+        System.out.println("payment-provider simulator listening on " + host + ":" + simulator.port());
     }
 
     private record Answer(int status, Object body) {
