@@ -41,11 +41,18 @@ final class MalformedOrderBodies {
     private final Random random;
     private final long seed;
     private final List<Function<Map<String, Object>, Body>> defects = List.of(
-            this::truncated, this::garbage, this::wrongTypeOfQuantity, this::wrongTypeOfSku, this::wrongTypeOfItems,
-            this::wrongTypeOfToken, this::missingField, this::nullField, this::quantityOutOfRange, this::badSku,
-            this::badToken, this::noLines, this::tooManyLines, this::unknownField, this::notAnObject,
-            this::duplicateKey, this::trailingText, this::deepNesting, this::notUtf8, this::notJsonContentType,
-            this::emptyBody, this::hugeNumber);
+            this::truncated, this::garbage,
+            order -> lineValue(order, "quantity", NOT_A_WHOLE_NUMBER, "quantity of another type"),
+            order -> lineValue(order, "sku", NOT_A_STRING, "sku of another type"),
+            order -> orderValue(order, "items", NOT_A_LIST, "items not a list"),
+            order -> orderValue(order, "paymentToken", NOT_A_STRING, "paymentToken of another type"),
+            this::missingField, this::nullField,
+            order -> lineValue(order, "quantity", QUANTITY_OUT_OF_RANGE, "quantity out of range"),
+            order -> lineValue(order, "sku", NOT_A_SKU, "sku of the wrong form"),
+            order -> orderValue(order, "paymentToken", NOT_A_TOKEN, "paymentToken of the wrong form"),
+            this::noLines, this::tooManyLines, this::unknownField, this::notAnObject, this::duplicateKey,
+            this::trailingText,
+            this::deepNesting, this::notUtf8, this::notJsonContentType, this::emptyBody, this::hugeNumber);
 
     MalformedOrderBodies(long seed) {
         this.seed = seed;
@@ -91,24 +98,16 @@ final class MalformedOrderBodies {
         return json("garbage", text.toString());
     }
 
-    private Body wrongTypeOfQuantity(Map<String, Object> order) {
-        firstLine(order).put("quantity", pick(NOT_A_WHOLE_NUMBER));
-        return json("quantity of another type", write(order));
+    /** The first line's {@code field} set to one of {@code values}, each wrong for it. */
+    private Body lineValue(Map<String, Object> order, String field, List<?> values, String defect) {
+        firstLine(order).put(field, pick(values));
+        return json(defect, write(order));
     }
 
-    private Body wrongTypeOfSku(Map<String, Object> order) {
-        firstLine(order).put("sku", pick(NOT_A_STRING));
-        return json("sku of another type", write(order));
-    }
-
-    private Body wrongTypeOfItems(Map<String, Object> order) {
-        order.put("items", pick(NOT_A_LIST));
-        return json("items not a list", write(order));
-    }
-
-    private Body wrongTypeOfToken(Map<String, Object> order) {
-        order.put("paymentToken", pick(NOT_A_STRING));
-        return json("paymentToken of another type", write(order));
+    /** The order's {@code field} set to one of {@code values}, each wrong for it. */
+    private Body orderValue(Map<String, Object> order, String field, List<?> values, String defect) {
+        order.put(field, pick(values));
+        return json(defect, write(order));
     }
 
     private Body missingField(Map<String, Object> order) {
@@ -129,21 +128,6 @@ final class MalformedOrderBodies {
             default -> ((List<Object>) order.get("items")).set(0, null);
         }
         return json("a null", write(order));
-    }
-
-    private Body quantityOutOfRange(Map<String, Object> order) {
-        firstLine(order).put("quantity", pick(QUANTITY_OUT_OF_RANGE));
-        return json("quantity out of range", write(order));
-    }
-
-    private Body badSku(Map<String, Object> order) {
-        firstLine(order).put("sku", pick(NOT_A_SKU));
-        return json("sku of the wrong form", write(order));
-    }
-
-    private Body badToken(Map<String, Object> order) {
-        order.put("paymentToken", pick(NOT_A_TOKEN));
-        return json("paymentToken of the wrong form", write(order));
     }
 
     private Body noLines(Map<String, Object> order) {
