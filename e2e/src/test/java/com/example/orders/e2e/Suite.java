@@ -50,12 +50,18 @@ final class Suite {
     }
 
     Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs {@code ./suite} with more environment than the suite's own, e.g. to start a service differently. */
+    Result run(Map<String, String> moreEnvironment, String... args) {
         List<String> command = new ArrayList<>(List.of("./suite"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(RepositoryLayout.root().toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(env);
+        builder.environment().putAll(moreEnvironment);
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

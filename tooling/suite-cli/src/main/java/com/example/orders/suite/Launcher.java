@@ -201,6 +201,15 @@ final class Launcher {
         return secrets.file();
     }
 
+    /** The broker, for the operations commands (dead letters, replay); it must be running. */
+    String brokerForOperations() {
+        if (kafka.health() == Component.Health.STOPPED || kafka.health() == Component.Health.DOWN) {
+            throw new SuiteException("the broker is not running: ./suite up (or name one with "
+                    + "KAFKA_BOOTSTRAP_SERVERS)");
+        }
+        return kafka.bootstrapServers();
+    }
+
     Path jwtPublicKey() {
         return home.jwtPublicKey();
     }

@@ -4,12 +4,17 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.example.orders.localinfra.RepositoryLayout;
+import com.example.orders.suite.ops.DeadLetterTable;
+import com.example.orders.suite.ops.DeadLetters;
+import com.example.orders.suite.ops.OperationFailed;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "suite", mixinStandardHelpOptions = true, subcommands = {SuiteCommand.Up.class,
         SuiteCommand.Down.class, SuiteCommand.Status.class,
         SuiteCommand.Token.class, SuiteCommand.SecretsCommand.class,
-        SuiteCommand.Env.class}, description = "Starts, shows and stops the local order platform.")
+        SuiteCommand.Env.class,
+        SuiteCommand.Dlq.class}, description = "Starts, shows and stops the local order platform.")
 public final class SuiteCommand {
 
     private final Launcher launcher;
@@ -48,7 +54,7 @@ public final class SuiteCommand {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof SuiteException) {
+            if (exception instanceof SuiteException || exception instanceof OperationFailed) {
                 err.println(exception.getMessage());
                 return 1;
             }
@@ -180,6 +186,87 @@ public final class SuiteCommand {
             out.println("passwords:      " + launcher.secrets());
             out.println("JWT public key: " + launcher.jwtPublicKey());
             out.println("(owner-only files under the suite's home, never committed)");
+            return 0;
+        }
+    }
+
+    @Command(name = "dlq", description = "Dead letters: what a consumer group could not process, and re-driving them "
+            + "after a fix.", subcommands = {DlqList.class, DlqRedrive.class})
+    static final class Dlq implements Runnable {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Dlq(Launcher launcher) {
+        }
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list or redrive");
+        }
+    }
+
+    @Command(name = "list", description = "Lists the dead letters of a consumer group (<group>.dlq): event, order, "
+            + "where it came from, how long ago, whether it was re-driven, and why it failed.")
+    static final class DlqList implements Callable<Integer> {
+
+        private final Launcher launcher;
+
+        @Parameters(paramLabel = "GROUP", description = "a consumer group, named after its service, e.g. "
+                + "inventory-service")
+        String group;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        DlqList(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            try (DeadLetters deadLetters = new DeadLetters(launcher.brokerForOperations())) {
+                DeadLetterTable.print(deadLetters.list(group), Instant.now(), spec.commandLine().getOut());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "redrive", description = "Re-delivers the pending dead letters of a consumer group (or one "
+            + "event's) to the topics they came from, after the fault is fixed. Consumers skip what they applied "
+            + "before; what fails again returns to the dead-letter topic once, for the next redrive.")
+    static final class DlqRedrive implements Callable<Integer> {
+
+        private final Launcher launcher;
+
+        @Parameters(paramLabel = "GROUP", description = "a consumer group, e.g. inventory-service")
+        String group;
+
+        @Option(names = "--id", paramLabel = "CE_ID", description = "only this event's dead letters")
+        String ceId;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        DlqRedrive(Launcher launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public Integer call() {
+            try (DeadLetters deadLetters = new DeadLetters(launcher.brokerForOperations())) {
+                DeadLetters.Redrive redrive = deadLetters.redrive(group, Optional.ofNullable(ceId));
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("re-drove %d events to %s%s%n", redrive.redriven(), group,
+                        redrive.duplicatesFolded() > 0
+                                ? " (" + redrive.duplicatesFolded() + " more dead letters were the same events)"
+                                : "");
+                if (redrive.withoutOrigin() > 0) {
+                    out.printf("%d dead letters name no topic they came from: they cannot be re-driven, and are "
+                            + "marked done (they stay in the topic for inspection)%n",
+                            redrive.withoutOrigin());
+                }
+            }
             return 0;
         }
     }

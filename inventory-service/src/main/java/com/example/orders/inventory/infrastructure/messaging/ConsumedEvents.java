@@ -1,9 +1,12 @@
 package com.example.orders.inventory.infrastructure.messaging;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCancelledV1;
@@ -11,6 +14,7 @@ import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.inventory.application.ReservingStock;
 import com.example.orders.inventory.domain.Shelf;
+import com.example.orders.inventory.infrastructure.config.InventoryServiceConfig;
 import com.example.orders.platform.messaging.Consumption;
 
 import io.smallrye.mutiny.Uni;
@@ -23,19 +27,32 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ConsumedEvents {
 
+    private static final Logger LOG = Logger.getLogger(ConsumedEvents.class);
+
     private final Consumption consumption;
     private final ReservingStock reserving;
 
-    ConsumedEvents(Consumption consumption, ReservingStock reserving) {
+    private final Optional<String> faultySku;
+
+    ConsumedEvents(Consumption consumption, ReservingStock reserving, InventoryServiceConfig config) {
         this.consumption = consumption;
         this.reserving = reserving;
+        this.faultySku = config.faultFailOnSku();
+        faultySku.ifPresent(sku -> LOG.warnf("DRILL: every OrderCreated with %s fails (inventory.fault-fail-on-sku); "
+                + "unset INVENTORY_FAULT_FAIL_ON_SKU to end the drill", sku));
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
     public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderCreatedV1.class,
-                (envelope, created) -> reserving.orderPlaced(envelope, created.orderId(),
-                        created.items().stream().map(line -> new Shelf.Wanted(line.sku(), line.quantity())).toList()));
+        return consumption.applyOnce(record, OrderCreatedV1.class, (envelope, created) -> {
+            if (faultySku.isPresent() && created.items().stream().anyMatch(line -> line.sku().equals(faultySku
+                    .get()))) {
+                return Uni.createFrom().failure(new IllegalStateException("drill fault: inventory-service fails "
+                        + "every order of " + faultySku.get() + " (INVENTORY_FAULT_FAIL_ON_SKU)"));
+            }
+            return reserving.orderPlaced(envelope, created.orderId(),
+                    created.items().stream().map(line -> new Shelf.Wanted(line.sku(), line.quantity())).toList());
+        });
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)

@@ -1,0 +1,208 @@
+package com.example.orders.suite.ops;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.example.orders.events.Topics;
+import com.example.orders.localinfra.TopicRecords;
+
+/**
+ * A consumer group's dead letters ({@code <group>.dlq}, written by SmallRye's dead-letter-queue strategy): what they
+ * are, and re-driving them after a fix. A redrive publishes each record again to the topic and partition it came from,
+ * byte for byte with its CloudEvent headers (so the same {@code ce_id}) and without the {@code dead-letter-*} ones;
+ * every consumer de-duplicates on {@code ce_id}, so groups that applied the event before skip it, and the failed group
+ * applies it now. Progress is kept in {@link RedriveLedger}s.
+ */
+public final class DeadLetters implements AutoCloseable {
+
+    /** The header a re-driven record carries: where in the dead-letter topic it came from. */
+    public static final String REDRIVEN_FROM = "redriven-from";
+
+    /** What one dead letter says. */
+    public record DeadLetter(int partition, long offset, Optional<String> ceId, String type, String orderId,
+            String reason, Optional<String> originTopic, int originPartition, long originOffset, Instant diedAt,
+            boolean redriven) {
+
+        String origin() {
+            return originTopic.map(topic -> topic + "/" + originPartition + "@" + originOffset).orElse("?");
+        }
+    }
+
+    /** What a redrive did. */
+    public record Redrive(int redriven, int duplicatesFolded, int withoutOrigin) {
+    }
+
+    private final String bootstrapServers;
+    private final Admin admin;
+
+    public DeadLetters(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                15_000));
+    }
+
+    public static String redriveGroupOf(String group) {
+        return group + ".dlq-redrive";
+    }
+
+    /** Every dead letter of the group, oldest first, each marked re-driven or pending. */
+    public List<DeadLetter> list(String group) {
+        return entries(group).stream().map(Entry::letter).toList();
+    }
+
+    /**
+     * Re-drives the pending dead letters of the group (only those of one event when {@code ceId} is given), each event
+     * once however often it died, then marks them re-driven. What fails again comes back as a new dead letter, to be
+     * re-driven by the next redrive, never by this one.
+     */
+    public Redrive redrive(String group, Optional<String> ceId) {
+        List<Entry> pending = entries(group).stream()
+                .filter(entry -> !entry.letter().redriven())
+                .filter(entry -> ceId.isEmpty() || ceId.equals(entry.letter().ceId()))
+                .toList();
+        if (ceId.isPresent() && pending.isEmpty()) {
+            throw new OperationFailed("no pending dead letter with ce_id " + ceId.get() + " in "
+                    + Topics.deadLetterTopicOf(group) + " (./suite dlq list " + group + " shows them)");
+        }
+        // the newest dead letter of an event stands for all of them; records without a ce_id stand for themselves
+        Map<String, Entry> toSend = new LinkedHashMap<>();
+        int withoutOrigin = 0;
+        for (Entry entry : pending) {
+            DeadLetter letter = entry.letter();
+            if (letter.originTopic().isEmpty()) {
+                withoutOrigin++;
+                continue;
+            }
+            toSend.put(letter.ceId().orElse(letter.partition() + "@" + letter.offset()), entry);
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Entry entry : toSend.values()) {
+                sent.add(producer.send(again(group, entry)));
+            }
+            sent.forEach(future -> KafkaCalls.await(future, "cannot re-publish a dead letter (nothing is marked "
+                    + "re-driven; run the redrive again)"));
+        }
+        markRedriven(group, pending.stream().map(Entry::letter).toList());
+        return new Redrive(toSend.size(), pending.size() - toSend.size() - withoutOrigin, withoutOrigin);
+    }
+
+    private record Entry(DeadLetter letter, ConsumerRecord<String, byte[]> record) {
+    }
+
+    private List<Entry> entries(String group) {
+        String topic = Topics.deadLetterTopicOf(group);
+        requireTopic(topic);
+        Map<Integer, RedriveLedger> ledgers = ledgers(group);
+        return TopicRecords.all(bootstrapServers, topic).stream()
+                .map(record -> new Entry(read(record, ledgers.getOrDefault(record.partition(),
+                        RedriveLedger.from(null))), record))
+                .sorted(Comparator.comparing((Entry entry) -> entry.letter().diedAt())
+                        .thenComparing(entry -> entry.letter().partition())
+                        .thenComparing(entry -> entry.letter().offset()))
+                .toList();
+    }
+
+    private ProducerRecord<String, byte[]> again(String group, Entry entry) {
+        DeadLetter letter = entry.letter();
+        Headers headers = new RecordHeaders();
+        for (Header header : entry.record().headers()) {
+            if (!header.key().startsWith("dead-letter-") && !header.key().equals(REDRIVEN_FROM)) {
+                headers.add(header);
+            }
+        }
+        headers.add(REDRIVEN_FROM, (Topics.deadLetterTopicOf(group) + "/" + letter.partition() + "@"
+                + letter.offset()).getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(letter.originTopic().orElseThrow(),
+                letter.originPartition() >= 0 ? letter.originPartition() : null, entry.record().key(),
+                entry.record().value(), headers);
+    }
+
+    private void markRedriven(String group, List<DeadLetter> letters) {
+        Map<Integer, RedriveLedger> ledgers = ledgers(group);
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        letters.stream()
+                .collect(Collectors.groupingBy(DeadLetter::partition,
+                        Collectors.mapping(DeadLetter::offset, Collectors.toList())))
+                .forEach((partition, offsets) -> commits.put(
+                        new TopicPartition(Topics.deadLetterTopicOf(group), partition),
+                        ledgers.getOrDefault(partition, RedriveLedger.from(null)).with(offsets).toCommit()));
+        if (commits.isEmpty()) {
+            return;
+        }
+        KafkaCalls.await(admin.alterConsumerGroupOffsets(redriveGroupOf(group), commits).all(),
+                "re-driven, but cannot record it (a second redrive would send them again, which consumers skip)");
+    }
+
+    private Map<Integer, RedriveLedger> ledgers(String group) {
+        Map<TopicPartition, OffsetAndMetadata> committed = KafkaCalls.await(admin.listConsumerGroupOffsets(
+                redriveGroupOf(group)).partitionsToOffsetAndMetadata(), "cannot read the redrive progress of " + group);
+        Map<Integer, RedriveLedger> ledgers = new HashMap<>();
+        committed.forEach((partition, offset) -> {
+            if (partition.topic().equals(Topics.deadLetterTopicOf(group))) {
+                ledgers.put(partition.partition(), RedriveLedger.from(offset));
+            }
+        });
+        return ledgers;
+    }
+
+    private void requireTopic(String topic) {
+        if (!KafkaCalls.await(admin.listTopics().names(), "cannot reach the broker at " + bootstrapServers)
+                .contains(topic)) {
+            throw new OperationFailed("there is no dead-letter topic " + topic + " (consumer groups are named after "
+                    + "their services, e.g. inventory-service)");
+        }
+    }
+
+    private static DeadLetter read(ConsumerRecord<String, byte[]> record, RedriveLedger ledger) {
+        Headers headers = record.headers();
+        return new DeadLetter(record.partition(), record.offset(), header(headers, "ce_id"),
+                header(headers, "ce_type").orElse("-"),
+                header(headers, "ce_subject").or(() -> Optional.ofNullable(record.key())).orElse("-"),
+                header(headers, "dead-letter-reason").orElse("-"),
+                header(headers, "dead-letter-topic"),
+                header(headers, "dead-letter-partition").map(Integer::parseInt).orElse(-1),
+                header(headers, "dead-letter-offset").map(Long::parseLong).orElse(-1L),
+                Instant.ofEpochMilli(record.timestamp()), ledger.isRedriven(record.offset()));
+    }
+
+    private static Optional<String> header(Headers headers, String key) {
+        Header header = headers.lastHeader(key);
+        return header == null || header.value() == null
+                ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
