@@ -4,12 +4,14 @@ import static com.example.orders.testsupport.EventTraffic.awaitOne;
 import static com.example.orders.testsupport.EventTraffic.recordsOf;
 import static com.example.orders.testsupport.EventTraffic.reply;
 import static com.example.orders.testsupport.EventTraffic.send;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,12 +44,16 @@ import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
+import com.example.orders.testsupport.Replaying;
+import com.example.orders.testsupport.TestTokens;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** inventory-service's part of the saga over real Kafka and PostgreSQL: order-service is played by the test. */
 @QuarkusTest
@@ -180,6 +186,39 @@ class ReservingStockIT {
         }
 
         assertThat(item(sku)).extracting(StockItem::available, StockItem::reserved).containsExactly(0, 10);
+    }
+
+    @Test
+    void aReplayOfEverythingItConsumedWhileItRunsChangesNoStockAndEmitsNothingAgain() {
+        String sku = stocked(10, "1.00");
+        String kept = anOrderId();
+        String cancelled = anOrderId();
+        ContractEvents.Sent keptPlaced = placed(kept, new OrderLine(sku, 3));
+        ContractEvents.Sent cancelledPlaced = placed(cancelled, new OrderLine(sku, 2));
+        send(keptPlaced, cancelledPlaced);
+        awaitOne(Topics.STOCK_RESERVED_V1, cancelled);
+        send(reply(cancelledPlaced.envelope(), cancelled(cancelled)));
+        awaitOne(Topics.STOCK_RELEASED_V1, cancelled);
+        awaitOne(Topics.STOCK_RESERVED_V1, kept);
+        StockItem before = item(sku);
+
+        JsonPath replay = Replaying.replay(Replaying.wholeTopics(List.of(Topics.ORDER_CREATED_V1,
+                Topics.ORDER_CONFIRMED_V1, Topics.ORDER_CANCELLED_V1)), false, false);
+
+        assertThat(replay.getString("state")).isEqualTo("DONE");
+        assertThat(Replaying.total(replay, "alreadyApplied")).isGreaterThanOrEqualTo(3);
+        assertThat(item(sku)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(recordsOf(Topics.STOCK_RESERVED_V1, kept)).hasSize(1);
+        assertThat(recordsOf(Topics.STOCK_RESERVED_V1, cancelled)).hasSize(1);
+        assertThat(recordsOf(Topics.STOCK_RELEASED_V1, cancelled)).hasSize(1);
+    }
+
+    @Test
+    void onlyAServiceWithAReadModelRebuildsOne() {
+        given().auth().oauth2(TestTokens.admin("on-call")).contentType(ContentType.JSON)
+                .body(Map.of("partitions", Replaying.wholeTopics(List.of(Topics.ORDER_CREATED_V1)), "dryRun", false,
+                        "rebuild", true))
+                .post("/ops/replays").then().statusCode(409).contentType("application/problem+json");
     }
 
     private String stocked(int available, String unitPrice) {

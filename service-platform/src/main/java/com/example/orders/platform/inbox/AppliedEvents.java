@@ -1,5 +1,8 @@
 package com.example.orders.platform.inbox;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,5 +59,24 @@ public class AppliedEvents {
                         .setParameter(1, eventId)
                         .getSingleResult())
                 .map(count -> count > 0);
+    }
+
+    /** @return the ids among these that were applied */
+    public Uni<Set<String>> appliedAmong(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                        "select event_id from applied_event where event_id in (?1)", String.class)
+                        .setParameter(1, List.copyOf(eventIds))
+                        .getResultList())
+                .map(Set::copyOf);
+    }
+
+    /** Forgets every applied event, for a read model rebuilt from the topics; run it in the rebuild's transaction. */
+    public Uni<Integer> forgetAll() {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("delete from applied_event").executeUpdate());
     }
 }

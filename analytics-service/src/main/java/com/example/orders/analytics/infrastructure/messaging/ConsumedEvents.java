@@ -11,6 +11,7 @@ import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.platform.messaging.Consumption;
+import com.example.orders.platform.messaging.EventConsumer;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,7 @@ import io.vertx.core.json.JsonObject;
  * the consumer group is analytics-service.
  */
 @ApplicationScoped
-public class ConsumedEvents {
+public class ConsumedEvents implements EventConsumer {
 
     private final Consumption consumption;
     private final OrderFacts facts;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.example.orders.platform.replay.ReadModel;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -14,7 +16,7 @@ import io.smallrye.mutiny.Uni;
  * order, the order after its outcome), so the model ends the same whatever order the topics are read in.
  */
 @ApplicationScoped
-public class OrderFacts {
+public class OrderFacts implements ReadModel {
 
     /** The summary of CONTRACT §2. */
     public record Summary(long ordersPlaced, long ordersConfirmed, long ordersCancelled, List<Revenue> revenue,
@@ -52,6 +54,14 @@ public class OrderFacts {
                 insert into order_fact (order_id, status, reason) values (?1, 'CANCELLED', ?2)
                 on conflict (order_id) do update set status = 'CANCELLED', reason = excluded.reason
                 where order_fact.status = 'PENDING'""", orderId, reason);
+    }
+
+    /** Every fold goes; {@code ./suite replay --group analytics-service --from earliest --rebuild} refolds them. */
+    @Override
+    public Uni<Void> empty() {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("delete from order_fact").executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<Summary> summary(int topProducts) {

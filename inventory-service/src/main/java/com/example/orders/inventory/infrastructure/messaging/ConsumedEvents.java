@@ -16,6 +16,7 @@ import com.example.orders.inventory.application.ReservingStock;
 import com.example.orders.inventory.domain.Shelf;
 import com.example.orders.inventory.infrastructure.config.InventoryServiceConfig;
 import com.example.orders.platform.messaging.Consumption;
+import com.example.orders.platform.messaging.EventConsumer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -25,7 +26,7 @@ import io.smallrye.mutiny.Uni;
  * order is cancelled (OrderCancelled), so OrderCancelRequested is not consumed.
  */
 @ApplicationScoped
-public class ConsumedEvents {
+public class ConsumedEvents implements EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(ConsumedEvents.class);
 

@@ -10,6 +10,7 @@ import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.notification.application.TellingCustomers;
 import com.example.orders.platform.messaging.Consumption;
+import com.example.orders.platform.messaging.EventConsumer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  * its topic; the consumer group is notification-service.
  */
 @ApplicationScoped
-public class ConsumedEvents {
+public class ConsumedEvents implements EventConsumer {
 
     private final Consumption consumption;
     private final TellingCustomers telling;

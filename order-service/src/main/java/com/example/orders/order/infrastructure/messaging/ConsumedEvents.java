@@ -18,6 +18,7 @@ import com.example.orders.order.domain.CancellationReason;
 import com.example.orders.order.domain.Money;
 import com.example.orders.order.domain.OrderItem;
 import com.example.orders.platform.messaging.Consumption;
+import com.example.orders.platform.messaging.EventConsumer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -26,7 +27,7 @@ import io.smallrye.mutiny.Uni;
  * named after its topic; the consumer group is order-service. Contract records become domain values here.
  */
 @ApplicationScoped
-public class ConsumedEvents {
+public class ConsumedEvents implements EventConsumer {
 
     private final Consumption consumption;
     private final FollowingTheSaga saga;

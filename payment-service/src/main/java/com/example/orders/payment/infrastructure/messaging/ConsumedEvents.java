@@ -12,6 +12,7 @@ import com.example.orders.events.v1.StockReservedV1;
 import com.example.orders.payment.application.TakingPayments;
 import com.example.orders.payment.domain.Money;
 import com.example.orders.platform.messaging.Consumption;
+import com.example.orders.platform.messaging.EventConsumer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,7 +22,7 @@ import io.smallrye.mutiny.Uni;
  * payment-service. OrderCancelRequested needs nothing from payment: OrderCancelled follows it in the same transaction.
  */
 @ApplicationScoped
-public class ConsumedEvents {
+public class ConsumedEvents implements EventConsumer {
 
     private final Consumption consumption;
     private final TakingPayments taking;
