@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.example.orders.localinfra.SuiteService;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -110,7 +112,130 @@ class IncidentDrillEndToEndIT {
         assertThat(suite.run("dlq", "redrive", GROUP).output()).contains("re-drove 0 events");
     }
 
+    @Test
+    @Order(4)
+    void aReplayOfEveryTopicToEveryGroupFromEarliestChangesNothing() {
+        World before = awaitQuietWorld();
+
+        for (SuiteService service : SuiteService.values()) {
+            String group = service.serviceName();
+            Suite.Result dryRun = suite.run("replay", "--group", group, "--from", "earliest", "--dry-run");
+            assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+            assertThat(dryRun.output()).as(dryRun.output()).containsPattern("were applied before and would be "
+                    + "skipped; 0 would be applied now");
+
+            Suite.Result replay = suite.run("replay", "--group", group, "--from", "earliest");
+            assertThat(replay.exitCode()).as(replay.output()).isZero();
+            assertThat(replay.output()).as(replay.output()).containsPattern(
+                    "replayed [1-9][0-9]* records to " + group + ": [1-9][0-9]* applied before \\(skipped\\), 0 "
+                            + "applied now, 0 to the dead-letter topic");
+        }
+
+        assertThat(awaitQuietWorld()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
+    void theAnalyticsReadModelRebuiltFromEarliestHasTheSameSummary() {
+        World before = awaitQuietWorld();
+
+        Suite.Result rebuild = suite.run("replay", "--group", "analytics-service", "--from", "earliest",
+                "--rebuild");
+
+        assertThat(rebuild.exitCode()).as(rebuild.output()).isZero();
+        assertThat(rebuild.output()).as(rebuild.output()).contains("its read model rebuilt: 0 applied before");
+        assertThat(awaitQuietWorld()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void stoppedGroupsReplayedByMovingTheirOffsetsBackChangeNothing() {
+        World before = awaitQuietWorld();
+        List<String> groups = List.of("inventory-service", "payment-service", "notification-service");
+        List<String> down = new ArrayList<>(List.of("down"));
+        down.addAll(groups);
+        assertThat(suite.run(down.toArray(String[]::new)).exitCode()).isZero();
+
+        Suite.Result withTo = suite.run("replay", "--group", "payment-service", "--from", "earliest", "--to",
+                "2100-01-01T00:00:00Z");
+        assertThat(withTo.exitCode()).isOne();
+        assertThat(withTo.output()).contains("payment-service is not running");
+        Suite.Result replay = suite.run("replay", "--group", "payment-service", "--from", "earliest");
+        assertThat(replay.exitCode()).as(replay.output()).isZero();
+        assertThat(replay.output()).contains("its offsets were moved back");
+        // the same with Kafka's own tool, as an on-call engineer without this suite's CLI would
+        for (String group : List.of("inventory-service", "notification-service")) {
+            Suite.Result reset = kafkaConsumerGroups("--group", group, "--reset-offsets", "--to-earliest",
+                    "--all-topics", "--execute");
+            assertThat(reset.exitCode()).as(reset.output()).isZero();
+        }
+        Suite.Result up = suite.up();
+        assertThat(up.exitCode()).as(up.output()).isZero();
+
+        for (String group : groups) {
+            awaitCaughtUp(group);
+        }
+        assertThat(awaitQuietWorld()).isEqualTo(before);
+    }
+
     // --- helpers ---
+
+    /**
+     * What an incident must not change, for this drill's orders and SKUs: stock, the provider's captures and refunds,
+     * the emails; and the whole analytics summary.
+     */
+    record World(String faultyStock, String healthyStock, Map<String, String> ledgers, Map<String, Integer> emails,
+            String summary) {
+    }
+
+    /** The world once it stopped moving: the same twice, three seconds apart. */
+    private static World awaitQuietWorld() {
+        World[] last = {world()};
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            World now = world();
+            boolean quiet = now.equals(last[0]);
+            last[0] = now;
+            return quiet;
+        });
+        return last[0];
+    }
+
+    private static World world() {
+        Map<String, String> ledgers = new TreeMap<>();
+        Map<String, Integer> emails = new TreeMap<>();
+        List<String> orders = new ArrayList<>(faultyOrders());
+        orders.addAll(healthy);
+        for (String orderId : orders) {
+            JsonNode ledger = api.ledgerOf(orderId);
+            ledgers.put(orderId, ledger.get("captures").size() + " captures, " + ledger.get("refunds").size()
+                    + " refunds");
+            emails.put(orderId, api.emailsAbout(orderId).size());
+        }
+        return new World(api.stockOf(faultySku).toString(), api.stockOf(healthySku).toString(), ledgers, emails,
+                api.summary().toString());
+    }
+
+    /** Waits until the group has committed up to the end of every partition it reads. */
+    private static void awaitCaughtUp(String group) {
+        await().atMost(Outcomes.SAGA).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Suite.Result describe = kafkaConsumerGroups("--describe", "--group", group);
+            assertThat(describe.exitCode()).as(describe.output()).isZero();
+            // GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG ...; an empty partition has no offset to commit
+            List<String[]> partitions = describe.output().lines()
+                    .filter(line -> line.startsWith(group + " "))
+                    .map(line -> line.trim().split("\\s+"))
+                    .toList();
+            assertThat(partitions).as(describe.output()).isNotEmpty()
+                    .allMatch(columns -> columns[5].equals("0") || columns[4].equals("0"));
+        });
+    }
+
+    private static Suite.Result kafkaConsumerGroups(String... args) {
+        List<String> command = new ArrayList<>(List.of("tooling/kafka-broker/bin/kafka-consumer-groups.sh",
+                "--bootstrap-server", suite.kafkaBootstrapServers()));
+        command.addAll(List.of(args));
+        return suite.exec(command);
+    }
 
     private static List<String> faultyOrders() {
         List<String> faulty = new ArrayList<>(faultyPaid);

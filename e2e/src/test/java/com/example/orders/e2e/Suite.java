@@ -57,6 +57,15 @@ final class Suite {
     Result run(Map<String, String> moreEnvironment, String... args) {
         List<String> command = new ArrayList<>(List.of("./suite"));
         command.addAll(List.of(args));
+        return exec(command, moreEnvironment);
+    }
+
+    /** Runs a command of the repository (a script, a tool) in the suite's environment. */
+    Result exec(List<String> command) {
+        return exec(command, Map.of());
+    }
+
+    private Result exec(List<String> command, Map<String, String> moreEnvironment) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(RepositoryLayout.root().toFile())
                 .redirectErrorStream(true);
@@ -67,7 +76,7 @@ final class Suite {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("./suite " + String.join(" ", args) + " did not finish");
+                throw new IllegalStateException(String.join(" ", command) + " did not finish");
             }
             return new Result(process.exitValue(), output);
         } catch (IOException e) {

@@ -1,9 +1,11 @@
 package com.example.orders.suite;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import java.util.Optional;
 import com.example.orders.localinfra.JwtKeys;
 import com.example.orders.localinfra.ServiceDatabase;
 import com.example.orders.localinfra.SuiteService;
+import com.example.orders.suite.ops.HttpServiceOperations;
+import com.example.orders.suite.ops.Replay;
 
 /**
  * Starts, shows and stops the local suite. The order is the topology: broker and database first, then the stand-ins for
@@ -208,6 +212,22 @@ final class Launcher {
                     + "KAFKA_BOOTSTRAP_SERVERS)");
         }
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * The {@code /ops} endpoints of a running consumer group's service: the one named, or the suite's own service of
+     * that name, as an operator (SUITE_ADMIN_TOKEN, or an admin token signed with the local key).
+     */
+    Replay.ServiceOperations operationsOf(String group, Optional<URI> url, Duration patience) {
+        URI base = url.orElseGet(() -> Arrays.stream(SuiteService.values())
+                .filter(service -> service.serviceName().equals(group))
+                .findFirst()
+                .map(service -> URI.create("http://127.0.0.1:" + settings.httpPort(service)))
+                .orElseThrow(() -> new SuiteException(group + " is running and is not a service of this suite: "
+                        + "name one of its instances with --service-url")));
+        String token = settings.value("SUITE_ADMIN_TOKEN")
+                .orElseGet(() -> token("on-call", "admin", Duration.ofHours(1)));
+        return new HttpServiceOperations(base, token, patience);
     }
 
     Path jwtPublicKey() {
