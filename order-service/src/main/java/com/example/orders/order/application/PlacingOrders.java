@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -66,9 +67,11 @@ public class PlacingOrders {
                 return orders.find(earlier.get().orderId()).map(stored -> stored.orElseThrow().order());
             }
             Order.Placement placement = Order.place(UUID.randomUUID().toString(), request.customerId(),
-                    request.customerEmail(), request.items(), request.paymentToken(), Instant.now());
+                    request.customerEmail(), request.items(), request.paymentToken(),
+                    // as precise as the database keeps it, so the order reads back (and is sent again) as placed
+                    Instant.now().truncatedTo(ChronoUnit.MICROS));
             return emitted.placed(placement.placed(), Optional.ofNullable(request.requestId()))
-                    .flatMap(correlationId -> orders.add(placement.order(), correlationId))
+                    .flatMap(created -> orders.add(placement.order(), created))
                     .flatMap(added -> requests.add(request.customerId(), request.idempotencyKey(), fingerprint,
                             placement.order().id()))
                     .replaceWith(placement.order());

@@ -1,5 +1,6 @@
 package com.example.orders.order.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * ({@link OrderEvent.Cancelled}), and inventory releases stock while payment refunds a capture.
  */
 public final class Order {
+
+    private static final String OVERDUE = "OVERDUE";
 
     private final String id;
     private final String customerId;
@@ -138,6 +141,41 @@ public final class Order {
     /** Captured money went back to the customer (compensation done). */
     public void paymentRefunded(Money amount, Instant at) {
         record(at, "PAYMENT_REFUNDED", describe(amount));
+    }
+
+    /**
+     * The saga took longer than it should: a fact was lost, or a consumer is down or dead-lettering. Recorded once; the
+     * service then asks again for the missing step.
+     *
+     * @return false when the order is final, or was found overdue before
+     */
+    public boolean overdue(Duration waited, Instant at) {
+        if (status.isFinal() || overdueAt().isPresent()) {
+            return false;
+        }
+        record(at, OVERDUE, (status == OrderStatus.PENDING ? "no stock decision" : "no payment outcome")
+                + " after " + waited + "; OrderCreated sent again");
+        return true;
+    }
+
+    /** When the order was found overdue, if it was. */
+    public Optional<Instant> overdueAt() {
+        return timeline.stream().filter(entry -> entry.step().equals(OVERDUE)).map(TimelineEntry::at).findFirst();
+    }
+
+    /**
+     * The saga did not end by the last deadline: the order is cancelled, and stock and money are given back as on every
+     * cancel. Without a stock decision the stock counts as not reservable (OUT_OF_STOCK); without a payment outcome the
+     * payment as unavailable (PAYMENT_UNAVAILABLE). The v1 reasons have no other words for it.
+     */
+    public Optional<OrderEvent> giveUp(Duration waited, Instant at) {
+        if (status.isFinal()) {
+            return Optional.empty();
+        }
+        boolean pending = status == OrderStatus.PENDING;
+        record(at, "GAVE_UP", (pending ? "no stock decision" : "no payment outcome") + " within " + waited);
+        return Optional.of(cancel(pending ? CancellationReason.OUT_OF_STOCK : CancellationReason.PAYMENT_UNAVAILABLE,
+                at));
     }
 
     /**

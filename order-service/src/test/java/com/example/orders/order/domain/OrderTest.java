@@ -5,6 +5,7 @@ import static com.example.orders.order.domain.Orders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -185,6 +186,57 @@ class OrderTest {
             order.cancelByCustomer(LATER);
 
             assertThatThrownBy(() -> order.cancelByCustomer(LATER)).isInstanceOf(OrderAlreadyFinal.class);
+        }
+    }
+
+    @Nested
+    class Deadlines {
+
+        private static final Duration DEADLINE = Duration.ofMinutes(5);
+
+        @Test
+        void anOrderIsFoundOverdueOnceAndSaysWhatIsMissing() {
+            Order order = anOrder().placed();
+
+            assertThat(order.overdue(DEADLINE, LATER)).isTrue();
+            assertThat(order.overdue(DEADLINE, LATER.plusSeconds(1))).as("once").isFalse();
+            assertThat(order.overdueAt()).contains(LATER);
+            assertThat(order.timeline()).last().satisfies(entry -> {
+                assertThat(entry.step()).isEqualTo("OVERDUE");
+                assertThat(entry.detail()).contains("no stock decision", "PT5M");
+            });
+            assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+        }
+
+        @Test
+        void aFinalOrderIsNeverOverdueNorGivenUp() {
+            Order order = anOrder().reserved();
+            order.paymentCaptured(TOTAL, LATER);
+
+            assertThat(order.overdue(DEADLINE, LATER)).isFalse();
+            assertThat(order.giveUp(DEADLINE, LATER)).isEmpty();
+            assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        }
+
+        @Test
+        void givingUpWithoutAStockDecisionCancelsAsNotReservable() {
+            Order order = anOrder().placed();
+
+            Optional<OrderEvent> cancelled = order.giveUp(DEADLINE, LATER);
+
+            assertThat(cancelled).containsInstanceOf(OrderEvent.Cancelled.class);
+            assertThat(order.reason()).contains(CancellationReason.OUT_OF_STOCK);
+            assertThat(order.timeline()).extracting(TimelineEntry::step).endsWith("GAVE_UP", "CANCELLED");
+        }
+
+        @Test
+        void givingUpWithoutAPaymentOutcomeCancelsAsPaymentUnavailable() {
+            Order order = anOrder().reserved();
+
+            order.giveUp(DEADLINE, LATER);
+
+            assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThat(order.reason()).contains(CancellationReason.PAYMENT_UNAVAILABLE);
         }
     }
 }

@@ -11,6 +11,7 @@ import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.InvalidEventException;
 import com.example.orders.platform.inbox.AppliedEvents;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -28,10 +29,17 @@ public class Consumption {
 
     private final AppliedEvents appliedEvents;
     private final ConsumptionConfig config;
+    private final MeterRegistry metrics;
 
-    Consumption(AppliedEvents appliedEvents, ConsumptionConfig config) {
+    Consumption(AppliedEvents appliedEvents, ConsumptionConfig config, MeterRegistry metrics) {
         this.appliedEvents = appliedEvents;
         this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Counts a record sent to the dead-letter topic: {@code messaging_dead_letters_total{topic}}. */
+    public void countDeadLetter(String topic) {
+        metrics.counter("messaging.dead.letters", "topic", topic).increment();
     }
 
     public <T extends Record> Uni<Void> applyOnce(ConsumerRecord<String, byte[]> record, Class<T> payloadType,
@@ -40,6 +48,7 @@ public class Consumption {
         try {
             event = InboundEvent.read(record, payloadType);
         } catch (InvalidEventException e) {
+            countDeadLetter(record.topic());
             return Uni.createFrom().failure(e);
         }
         return Uni.createFrom()
@@ -51,8 +60,11 @@ public class Consumption {
                 .withBackOff(config.initialBackoff(), config.maxBackoff())
                 .atMost(config.retries())
                 .onFailure()
-                .invoke(failure -> LOG.warnf("%s %s of order %s failed %d times, to the dead-letter topic: %s",
-                        event.envelope().type().ceType(), event.envelope().id(), event.envelope().subject(),
-                        config.retries() + 1, failure.toString()));
+                .invoke(failure -> {
+                    countDeadLetter(record.topic());
+                    LOG.warnf("%s %s of order %s failed %d times, to the dead-letter topic: %s",
+                            event.envelope().type().ceType(), event.envelope().id(), event.envelope().subject(),
+                            config.retries() + 1, failure.toString());
+                });
     }
 }

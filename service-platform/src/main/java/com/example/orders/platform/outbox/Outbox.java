@@ -68,17 +68,34 @@ public class Outbox {
         return append(envelope, payload);
     }
 
+    /**
+     * Sends an event again exactly as it was first sent (the same ce_id, so consumers that applied it skip it). When it
+     * still waits in the outbox, nothing changes.
+     */
+    public Uni<Void> resend(EventEnvelope sent, Record payload) {
+        return append(sent, payload, "on conflict (event_id) do nothing").replaceWithVoid();
+    }
+
+    /** The ce_source of this service's events. */
+    public String source() {
+        return source;
+    }
+
     /** Milliseconds: what ce_time carries and the database keeps, so an event reads back equal to itself. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Uni<EventEnvelope> append(EventEnvelope envelope, Record payload) {
+        return append(envelope, payload, "");
+    }
+
+    private Uni<EventEnvelope> append(EventEnvelope envelope, Record payload, String onConflict) {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("""
                         insert into outbox_event (event_id, event_type, source, subject, correlation_id, causation_id,
                                                   traceparent, occurred_at, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)\s""" + onConflict)
                         .setParameter(1, envelope.id())
                         .setParameter(2, envelope.type().ceType())
                         .setParameter(3, envelope.source())

@@ -17,6 +17,12 @@ class SettingsReport {
     private static final Logger LOG = Logger.getLogger(SettingsReport.class);
 
     SettingsReport(OrderServiceConfig config) {
-        LOG.infof("settings: saga deadline %s, at most %d lines per order", config.sagaDeadline(), config.maxLines());
+        if (config.sagaGiveUpAfter().compareTo(config.sagaDeadline()) <= 0) {
+            throw new IllegalArgumentException("orders.saga-give-up-after (" + config.sagaGiveUpAfter()
+                    + ") must be longer than orders.saga-deadline (" + config.sagaDeadline() + ")");
+        }
+        LOG.infof("settings: saga deadline %s, given up after %s (checked every %s), at most %d lines per order",
+                config.sagaDeadline(), config.sagaGiveUpAfter(), config.sagaDeadlineCheckInterval(),
+                config.maxLines());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.orders.events.EventEnvelope;
+import com.example.orders.events.EventType;
 import com.example.orders.events.v1.CancellationReason;
 import com.example.orders.events.v1.Money;
 import com.example.orders.events.v1.OrderCancelRequestedV1;
@@ -16,6 +17,7 @@ import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.events.v1.OrderLine;
 import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderEvent;
+import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.outbox.Outbox;
 
 import io.smallrye.mutiny.Multi;
@@ -37,16 +39,28 @@ public class EmittedEvents {
     /**
      * Starts the order's saga, correlated with the request that placed the order when it has an id.
      *
-     * @return the saga's correlation id
+     * @return the OrderCreated envelope, whose correlation id is the saga's
      */
-    public Uni<String> placed(OrderEvent.Placed placed, Optional<String> requestId) {
+    public Uni<EventEnvelope> placed(OrderEvent.Placed placed, Optional<String> requestId) {
         Order order = placed.order();
-        OrderCreatedV1 created = new OrderCreatedV1(order.id(), order.customerId(), order.customerEmail().orElse(null),
+        OrderCreatedV1 created = created(order);
+        return requestId.map(id -> outbox.startSaga(order.id(), created, id))
+                .orElseGet(() -> outbox.startSaga(order.id(), created));
+    }
+
+    /**
+     * Sends the order's OrderCreated again, the same event (its ce_id, time and payload), for consumers that never
+     * applied it; those that did skip it.
+     */
+    public Uni<Void> placedAgain(Order order, String correlationId, Orders.Sent sent) {
+        return outbox.resend(new EventEnvelope(sent.eventId(), outbox.source(), EventType.ORDER_CREATED, sent.time(),
+                order.id(), correlationId, null, null), created(order));
+    }
+
+    private static OrderCreatedV1 created(Order order) {
+        return new OrderCreatedV1(order.id(), order.customerId(), order.customerEmail().orElse(null),
                 order.items().stream().map(item -> new OrderLine(item.sku(), item.quantity())).toList(),
                 order.paymentToken(), order.placedAt());
-        return requestId.map(id -> outbox.startSaga(order.id(), created, id))
-                .orElseGet(() -> outbox.startSaga(order.id(), created))
-                .map(EventEnvelope::correlationId);
     }
 
     /** Events decided while applying a fact another service reported: each names that fact as its cause. */

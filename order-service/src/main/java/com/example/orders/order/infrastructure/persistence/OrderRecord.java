@@ -3,6 +3,7 @@ package com.example.orders.order.infrastructure.persistence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.example.orders.events.EventEnvelope;
 import com.example.orders.order.domain.CancellationReason;
 import com.example.orders.order.domain.Money;
 import com.example.orders.order.domain.Order;
@@ -49,6 +51,14 @@ public class OrderRecord {
     @Column(name = "correlation_id")
     String correlationId;
     // wrapped in objects: Hibernate Reactive reads a jsonb column as a JSON object, not an array
+    /** The ce_id and ce_time of the order's OrderCreated; null for orders placed before they were kept. */
+    @Column(name = "created_event_id")
+    String createdEventId;
+    @Column(name = "created_event_time")
+    Instant createdEventTime;
+    /** When the order was found overdue (a projection of its timeline, for the deadline queries). */
+    @Column(name = "overdue_at")
+    Instant overdueAt;
     @JdbcTypeCode(SqlTypes.JSON)
     Items items;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -68,14 +78,16 @@ public class OrderRecord {
     public record Timeline(List<Step> steps) {
     }
 
-    static OrderRecord of(Order order, String correlationId) {
+    static OrderRecord of(Order order, EventEnvelope created) {
         OrderRecord record = new OrderRecord();
         record.id = order.id();
         record.customerId = order.customerId();
         record.customerEmail = order.customerEmail().orElse(null);
         record.paymentToken = order.paymentToken();
         record.placedAt = order.placedAt();
-        record.correlationId = correlationId;
+        record.correlationId = created.correlationId();
+        record.createdEventId = created.id();
+        record.createdEventTime = created.time();
         record.update(order);
         return record;
     }
@@ -84,6 +96,7 @@ public class OrderRecord {
     void update(Order order) {
         status = order.status();
         reason = order.reason().orElse(null);
+        overdueAt = order.overdueAt().orElse(null);
         totalAmount = order.total().map(Money::amount).orElse(null);
         totalCurrency = order.total().map(Money::currency).orElse(null);
         items = new Items(order.items().stream()
@@ -104,7 +117,18 @@ public class OrderRecord {
                         .toList());
     }
 
+    Orders.Stored toStored() {
+        return new Orders.Stored(toOrder(), correlationId, created());
+    }
+
     public String correlationId() {
         return correlationId;
+    }
+
+    /** The ce_id and ce_time of the order's OrderCreated, when they were kept. */
+    Optional<Orders.Sent> created() {
+        return createdEventId == null
+                ? Optional.empty()
+                : Optional.of(new Orders.Sent(createdEventId, createdEventTime));
     }
 }

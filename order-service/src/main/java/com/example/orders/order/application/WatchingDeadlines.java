@@ -1,0 +1,143 @@
+package com.example.orders.order.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.example.orders.order.domain.OrderEvent;
+import com.example.orders.order.infrastructure.config.OrderServiceConfig;
+import com.example.orders.order.infrastructure.messaging.EmittedEvents;
+import com.example.orders.order.infrastructure.persistence.Orders;
+import com.example.orders.platform.background.Transactions;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Stuck-saga deadlines: no order stays PENDING or STOCK_RESERVED forever, whatever was lost (an event dead-lettered, a
+ * consumer down for hours). At {@code orders.saga-deadline} an order is found overdue: its timeline says so, the
+ * {@code saga_deadlines_total} metric counts it, and its OrderCreated is sent again with its own ce_id, which a
+ * consumer that never applied it now applies and the others skip. At {@code orders.saga-give-up-after} it is cancelled,
+ * and inventory and payment give back what they hold, as on every cancel. Each order is changed under its row lock, so
+ * instances of the service running side by side act on it once.
+ */
+@ApplicationScoped
+public class WatchingDeadlines {
+
+    private static final Logger LOG = Logger.getLogger(WatchingDeadlines.class);
+    private static final int BATCH = 100;
+
+    private final Orders orders;
+    private final EmittedEvents emitted;
+    private final OrderServiceConfig config;
+    private final MeterRegistry metrics;
+    private final AtomicLong overdueNow = new AtomicLong();
+    private ScheduledExecutorService timer;
+
+    WatchingDeadlines(Orders orders, EmittedEvents emitted, OrderServiceConfig config, MeterRegistry metrics) {
+        this.orders = orders;
+        this.emitted = emitted;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent started) {
+        metrics.gauge("saga.orders.overdue", overdueNow);
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "saga-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.sagaDeadlineCheckInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void round() {
+        try {
+            check(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("saga deadlines: this round failed (%s); the next one tries again in %s", e.toString(),
+                    config.sagaDeadlineCheckInterval());
+        }
+    }
+
+    /** One round: finds the orders overdue now, then gives up on those overdue for long enough. */
+    void check(Instant now) {
+        Duration deadline = config.sagaDeadline();
+        Duration giveUp = config.sagaGiveUpAfter();
+        List<String> late = Transactions.await(() -> orders.notYetOverdue(now.minus(deadline), BATCH));
+        for (String orderId : late) {
+            Transactions.await(() -> overdue(orderId, now));
+        }
+        List<String> hopeless = Transactions.await(() -> orders.overdueSince(now.minus(giveUp.minus(deadline)),
+                BATCH));
+        for (String orderId : hopeless) {
+            Transactions.await(() -> giveUp(orderId, now));
+        }
+        overdueNow.set(Transactions.await(() -> orders.countOpenSince(now.minus(deadline))));
+    }
+
+    private Uni<Void> overdue(String orderId, Instant now) {
+        return orders.change(orderId, stored -> stored.order().overdue(config.sagaDeadline(), now)
+                ? Optional.of(stored)
+                : Optional.<Orders.Stored>empty())
+                .map(changed -> changed.flatMap(found -> found))
+                .flatMap(changed -> {
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Orders.Stored stored = changed.get();
+                    LOG.warnf("order %s is overdue: %s after its placement it is still %s; its OrderCreated goes "
+                            + "out again", orderId, config.sagaDeadline(), stored.order().status());
+                    count("overdue", stored.order().status().name());
+                    return stored.created()
+                            .map(sent -> emitted.placedAgain(stored.order(), stored.correlationId(), sent))
+                            .orElseGet(() -> Uni.createFrom().voidItem());
+                });
+    }
+
+    private Uni<Void> giveUp(String orderId, Instant now) {
+        return orders.change(orderId, stored -> {
+            String before = stored.order().status().name();
+            return stored.order().giveUp(config.sagaGiveUpAfter(), now)
+                    .map(cancelled -> new GaveUp(stored, before, cancelled));
+        })
+                .map(changed -> changed.flatMap(found -> found))
+                .flatMap(changed -> {
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    GaveUp gaveUp = changed.get();
+                    LOG.warnf("order %s gave up on: still %s %s after its placement; cancelled with compensation",
+                            orderId, gaveUp.statusBefore(), config.sagaGiveUpAfter());
+                    count("gave_up", gaveUp.statusBefore());
+                    return emitted.inSaga(orderId, gaveUp.stored().correlationId(), List.of(gaveUp.cancelled()));
+                });
+    }
+
+    /** {@code saga_deadlines_total{action="overdue"|"gave_up", status}}, status being where the order stood. */
+    private void count(String action, String status) {
+        metrics.counter("saga.deadlines", "action", action, "status", status).increment();
+    }
+
+    private record GaveUp(Orders.Stored stored, String statusBefore, OrderEvent cancelled) {
+    }
+}

@@ -1,0 +1,148 @@
+package com.example.orders.order;
+
+import static com.example.orders.testsupport.EventTraffic.awaitOne;
+import static com.example.orders.testsupport.EventTraffic.recordsOf;
+import static com.example.orders.testsupport.EventTraffic.reply;
+import static com.example.orders.testsupport.EventTraffic.send;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.example.orders.events.EventEnvelope;
+import com.example.orders.events.EventSerde;
+import com.example.orders.events.Topics;
+import com.example.orders.events.v1.Money;
+import com.example.orders.events.v1.OrderCancelledV1;
+import com.example.orders.events.v1.OrderCreatedV1;
+import com.example.orders.events.v1.PaymentCapturedV1;
+import com.example.orders.order.application.PlacingOrders;
+import com.example.orders.order.domain.CancellationReason;
+import com.example.orders.order.domain.Order;
+import com.example.orders.order.domain.OrderItem;
+import com.example.orders.order.domain.OrderStatus;
+import com.example.orders.order.domain.TimelineEntry;
+import com.example.orders.order.infrastructure.persistence.Orders;
+import com.example.orders.testsupport.ContractEvents;
+import com.example.orders.testsupport.InSession;
+import com.example.orders.testsupport.RealInfrastructure;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Stuck-saga deadlines over real Kafka and PostgreSQL, with seconds instead of minutes: inventory and payment are
+ * played by the test, and stay silent where a fact is lost.
+ */
+@QuarkusTest
+@TestProfile(SagaDeadlinesIT.ShortDeadlines.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "service", value = "order-service"))
+class SagaDeadlinesIT {
+
+    public static final class ShortDeadlines implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("orders.saga-deadline", "PT2S", "orders.saga-give-up-after", "PT6S",
+                    "orders.saga-deadline-check-interval", "PT0.5S");
+        }
+    }
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    PlacingOrders placing;
+
+    @Inject
+    Orders orders;
+
+    @Test
+    void anOrderNoOneDecidedOnIsSentAgainAsTheSameEventThenCancelledWithCompensation() {
+        Order order = place();
+        EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
+
+        await().atMost(PATIENCE).until(() -> recordsOf(Topics.ORDER_CREATED_V1, order.id()).size() == 2);
+        List<ConsumerRecord<String, byte[]>> sent = recordsOf(Topics.ORDER_CREATED_V1, order.id());
+        assertThat(sent).extracting(record -> EventEnvelope.readFrom(record.headers()).id())
+                .as("the same event, so a consumer that applied it skips it").containsOnly(created.id());
+        assertThat(EventSerde.deserialize(sent.get(1).value(), OrderCreatedV1.class))
+                .isEqualTo(EventSerde.deserialize(sent.get(0).value(), OrderCreatedV1.class));
+        assertThat(stepsOf(order.id())).contains("OVERDUE");
+
+        await().atMost(PATIENCE).until(() -> stored(order.id()).status() == OrderStatus.CANCELLED);
+        assertThat(stored(order.id()).reason()).contains(CancellationReason.OUT_OF_STOCK);
+        assertThat(stepsOf(order.id())).containsSubsequence("PLACED", "OVERDUE", "GAVE_UP", "CANCELLED");
+        OrderCancelledV1 cancelled = awaitOne(Topics.ORDER_CANCELLED_V1, order.id(), OrderCancelledV1.class);
+        assertThat(cancelled.reason()).isEqualTo(com.example.orders.events.v1.CancellationReason.OUT_OF_STOCK);
+        assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).as("sent again once, not every round")
+                .hasSize(2);
+    }
+
+    @Test
+    void anOrderWithStockButNoPaymentOutcomeIsCancelledPaymentUnavailable() {
+        Order order = place();
+        EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
+        send(reply(created, ContractEvents.stockReserved(order.id())));
+
+        await().atMost(PATIENCE).until(() -> stored(order.id()).status() == OrderStatus.CANCELLED);
+
+        assertThat(stored(order.id()).reason()).contains(CancellationReason.PAYMENT_UNAVAILABLE);
+        assertThat(stepsOf(order.id())).contains("OVERDUE")
+                .containsSubsequence("STOCK_RESERVED", "GAVE_UP", "CANCELLED");
+        awaitOne(Topics.ORDER_CANCELLED_V1, order.id());
+    }
+
+    @Test
+    void anOrderThatEndsInTimeIsNeverTouched() {
+        Order order = place();
+        EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
+        send(reply(created, ContractEvents.stockReserved(order.id())));
+        send(reply(created, new PaymentCapturedV1(order.id(), "pay-1", Money.of("19.98", "EUR"),
+                java.time.Instant.now())));
+        await().atMost(PATIENCE).until(() -> stored(order.id()).status() == OrderStatus.CONFIRMED);
+
+        await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12))
+                .until(() -> stored(order.id()).status() == OrderStatus.CONFIRMED);
+        assertThat(stepsOf(order.id())).doesNotContain("OVERDUE", "GAVE_UP");
+        assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).hasSize(1);
+    }
+
+    @Test
+    void theMetricsCountOverdueOrdersAndTheOnesGivenUp() {
+        Order order = place();
+        await().atMost(PATIENCE).until(() -> stored(order.id()).status() == OrderStatus.CANCELLED);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("saga_deadlines_total\\{[^}]*action=\"overdue\"[^}]*status=\"PENDING\"")
+                .containsPattern("saga_deadlines_total\\{[^}]*action=\"gave_up\"[^}]*status=\"PENDING\"")
+                .contains("saga_orders_overdue");
+    }
+
+    private Order place() {
+        return InSession.await(() -> Panache.withTransaction(() -> placing.place(new PlacingOrders.PlaceOrder(
+                "customer-1", "customer-1@example.com", UUID.randomUUID().toString(),
+                List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok", null))));
+    }
+
+    private Order stored(String orderId) {
+        return InSession.await(() -> orders.find(orderId)).orElseThrow().order();
+    }
+
+    private List<String> stepsOf(String orderId) {
+        return stored(orderId).timeline().stream().map(TimelineEntry::step).toList();
+    }
+}
