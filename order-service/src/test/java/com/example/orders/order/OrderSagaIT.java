@@ -3,6 +3,7 @@ package com.example.orders.order;
 import static com.example.orders.testsupport.EventTraffic.awaitOne;
 import static com.example.orders.testsupport.EventTraffic.reply;
 import static com.example.orders.testsupport.EventTraffic.send;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -155,6 +156,9 @@ class OrderSagaIT {
                 .isEqualTo(Topics.STOCK_RESERVED_V1);
         assertThat(deadLetter.headers().lastHeader("ce_id")).as("the original CloudEvent headers are kept")
                 .isNotNull();
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("messaging_dead_letters_total\\{[^}]*topic=\"" + Topics.STOCK_RESERVED_V1
+                + "\"[^}]*} [1-9]");
     }
 
     @Test
