@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,6 +36,8 @@ class IncidentDrillEndToEndIT {
     static Api api;
     static Outcomes saga;
     static String carol;
+    static Instant drillStarted;
+    static Instant fixStarted;
     static String faultySku;
     static String healthySku;
     static final List<String> faultyPaid = new ArrayList<>();
@@ -50,6 +55,7 @@ class IncidentDrillEndToEndIT {
     @Test
     @Order(1)
     void ordersOfTheFaultySkuPileUpInTheDeadLetterTopicWhileTheOthersFlow() {
+        drillStarted = Instant.now();
         faultySku = saga.stocked(20, "2.00");
         healthySku = saga.stocked(20, "3.00");
         restartInventory(Map.of("INVENTORY_FAULT_FAIL_ON_SKU", faultySku));
@@ -94,6 +100,7 @@ class IncidentDrillEndToEndIT {
     @Test
     @Order(3)
     void afterTheFixOneRedriveCompletesEveryOrderAsIfNoIncidentHadHappened() {
+        fixStarted = Instant.now();
         restartInventory(Map.of());
 
         Suite.Result redrive = suite.run("dlq", "redrive", GROUP);
@@ -114,6 +121,44 @@ class IncidentDrillEndToEndIT {
 
     @Test
     @Order(4)
+    void aDryRunCountsTheWindowFromATimeOrAnOffsetAndWhatWasAppliedBefore() {
+        String group = "inventory-service";
+
+        long all = wouldReplay(suite.run("replay", "--group", group, "--from", "earliest", "--dry-run"));
+        long sinceTheDrill = wouldReplay(suite.run("replay", "--group", group, "--from", drillStarted.toString(),
+                "--dry-run"));
+        long beforeTheFix = wouldReplay(suite.run("replay", "--group", group, "--from", drillStarted.toString(),
+                "--to", fixStarted.toString(), "--dry-run"));
+        long sinceTheFix = wouldReplay(suite.run("replay", "--group", group, "--from", fixStarted.toString(),
+                "--dry-run"));
+        long future = wouldReplay(suite.run("replay", "--group", group, "--from", "2100-01-01T00:00:00Z",
+                "--dry-run"));
+        Suite.Result fromOffset = suite.run("replay", "--group", group, "--topic", "orders.order-created.v1",
+                "--from-offset", "1", "--dry-run");
+
+        // before the fix: 9 orders placed and 5 re-driven once; after it: 5 re-driven again and their outcomes
+        assertThat(beforeTheFix).isGreaterThanOrEqualTo(14);
+        assertThat(sinceTheFix).isGreaterThanOrEqualTo(5);
+        assertThat(beforeTheFix + sinceTheFix).isEqualTo(sinceTheDrill);
+        assertThat(all).isGreaterThanOrEqualTo(sinceTheDrill);
+        assertThat(future).isZero();
+        assertThat(fromOffset.exitCode()).as(fromOffset.output()).isZero();
+        List<String[]> rows = fromOffset.output().lines()
+                .filter(line -> line.startsWith("orders."))
+                .map(line -> line.trim().split("\\s+"))
+                .toList();
+        assertThat(rows).as(fromOffset.output()).hasSize(3).allSatisfy(columns -> {
+            assertThat(columns[0]).isEqualTo("orders.order-created.v1");
+            assertThat(Long.parseLong(columns[2])).as("from").isEqualTo(Math.min(1, Long.parseLong(columns[3])));
+        });
+        Suite.Result unknownTopic = suite.run("replay", "--group", group, "--topic", "payments.payment-captured.v1",
+                "--from", "earliest", "--dry-run");
+        assertThat(unknownTopic.exitCode()).isOne();
+        assertThat(unknownTopic.output()).contains("does not consume payments.payment-captured.v1");
+    }
+
+    @Test
+    @Order(5)
     void aReplayOfEveryTopicToEveryGroupFromEarliestChangesNothing() {
         World before = awaitQuietWorld();
 
@@ -135,7 +180,7 @@ class IncidentDrillEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theAnalyticsReadModelRebuiltFromEarliestHasTheSameSummary() {
         World before = awaitQuietWorld();
 
@@ -148,7 +193,7 @@ class IncidentDrillEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stoppedGroupsReplayedByMovingTheirOffsetsBackChangeNothing() {
         World before = awaitQuietWorld();
         List<String> groups = List.of("inventory-service", "payment-service", "notification-service");
@@ -179,6 +224,15 @@ class IncidentDrillEndToEndIT {
     }
 
     // --- helpers ---
+
+    /** The records a dry run says would be re-delivered, after checking that none would be applied now. */
+    private static long wouldReplay(Suite.Result dryRun) {
+        assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+        Matcher summary = Pattern.compile("dry run: (\\d+) records would be re-delivered to [a-z-]+; (\\d+) were "
+                + "applied before and would be skipped; 0 would be applied now").matcher(dryRun.output());
+        assertThat(summary.find()).as(dryRun.output()).isTrue();
+        return Long.parseLong(summary.group(1));
+    }
 
     /**
      * What an incident must not change, for this drill's orders and SKUs: stock, the provider's captures and refunds,
