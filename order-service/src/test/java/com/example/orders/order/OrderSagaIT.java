@@ -133,6 +133,8 @@ class OrderSagaIT {
         EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
         send(reply(created, new PaymentCapturedV1(order.id(), "pay-1", TOTAL, Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(order.id()) == OrderStatus.CONFIRMED);
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("saga_outcomes_total\\{[^}]*outcome=\"confirmed\"[^}]*} [1-9]");
 
         assertThatThrownBy(
                 () -> InSession.await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1"))))

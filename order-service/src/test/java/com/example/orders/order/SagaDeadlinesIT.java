@@ -129,7 +129,8 @@ class SagaDeadlinesIT {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("saga_deadlines_total\\{[^}]*action=\"overdue\"[^}]*status=\"PENDING\"")
                 .containsPattern("saga_deadlines_total\\{[^}]*action=\"gave_up\"[^}]*status=\"PENDING\"")
-                .contains("saga_orders_overdue");
+                .contains("saga_orders_overdue")
+                .containsPattern("saga_outcomes_total\\{[^}]*outcome=\"cancelled\"[^}]*reason=\"OUT_OF_STOCK\"");
     }
 
     private Order place() {

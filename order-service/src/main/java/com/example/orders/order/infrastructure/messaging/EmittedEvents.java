@@ -20,6 +20,7 @@ import com.example.orders.order.domain.OrderEvent;
 import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.outbox.Outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -31,9 +32,11 @@ import io.smallrye.mutiny.Uni;
 public class EmittedEvents {
 
     private final Outbox outbox;
+    private final MeterRegistry metrics;
 
-    EmittedEvents(Outbox outbox) {
+    EmittedEvents(Outbox outbox, MeterRegistry metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /**
@@ -66,7 +69,7 @@ public class EmittedEvents {
     /** Events decided while applying a fact another service reported: each names that fact as its cause. */
     public Uni<Void> causedBy(EventEnvelope cause, List<OrderEvent> events) {
         return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> outbox.emitCausedBy(cause, toContract(event)))
+                .onItem().transformToUniAndConcatenate(event -> outbox.emitCausedBy(cause, outcome(event)))
                 .collect().last()
                 .replaceWithVoid();
     }
@@ -75,9 +78,23 @@ public class EmittedEvents {
     public Uni<Void> inSaga(String orderId, String correlationId, List<OrderEvent> events) {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> outbox.emitInSaga(orderId, correlationId,
-                        toContract(event)))
+                        outcome(event)))
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    /**
+     * The event in contract terms, counting a saga's end in {@code saga_outcomes_total{outcome, reason}}. Counted as it
+     * is decided: a transaction that rolls back and is tried again (a lock timeout) counts twice, which is rare.
+     */
+    private Record outcome(OrderEvent event) {
+        if (event instanceof OrderEvent.Confirmed) {
+            metrics.counter("saga.outcomes", "outcome", "confirmed", "reason", "").increment();
+        } else if (event instanceof OrderEvent.Cancelled cancelled) {
+            metrics.counter("saga.outcomes", "outcome", "cancelled", "reason", cancelled.reason().name())
+                    .increment();
+        }
+        return toContract(event);
     }
 
     private static Record toContract(OrderEvent event) {
