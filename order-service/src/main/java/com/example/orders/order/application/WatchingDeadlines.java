@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -96,15 +97,9 @@ public class WatchingDeadlines {
     }
 
     private Uni<Void> overdue(String orderId, Instant now) {
-        return orders.change(orderId, stored -> stored.order().overdue(config.sagaDeadline(), now)
-                ? Optional.of(stored)
-                : Optional.<Orders.Stored>empty())
-                .map(changed -> changed.flatMap(found -> found))
-                .flatMap(changed -> {
-                    if (changed.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Orders.Stored stored = changed.get();
+        return whenDecided(orderId,
+                stored -> stored.order().overdue(config.sagaDeadline(), now) ? Optional.of(stored) : Optional.empty(),
+                stored -> {
                     LOG.warnf("order %s is overdue: %s after its placement it is still %s; its OrderCreated goes "
                             + "out again", orderId, config.sagaDeadline(), stored.order().status());
                     count("overdue", stored.order().status().name());
@@ -115,22 +110,28 @@ public class WatchingDeadlines {
     }
 
     private Uni<Void> giveUp(String orderId, Instant now) {
-        return orders.change(orderId, stored -> {
+        return whenDecided(orderId, stored -> {
             String before = stored.order().status().name();
             return stored.order().giveUp(config.sagaGiveUpAfter(), now)
                     .map(cancelled -> new GaveUp(stored, before, cancelled));
-        })
-                .map(changed -> changed.flatMap(found -> found))
-                .flatMap(changed -> {
-                    if (changed.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    GaveUp gaveUp = changed.get();
-                    LOG.warnf("order %s gave up on: still %s %s after its placement; cancelled with compensation",
-                            orderId, gaveUp.statusBefore(), config.sagaGiveUpAfter());
-                    count("gave_up", gaveUp.statusBefore());
-                    return emitted.inSaga(orderId, gaveUp.stored().correlationId(), List.of(gaveUp.cancelled()));
-                });
+        }, gaveUp -> {
+            LOG.warnf("order %s gave up on: still %s %s after its placement; cancelled with compensation",
+                    orderId, gaveUp.statusBefore(), config.sagaGiveUpAfter());
+            count("gave_up", gaveUp.statusBefore());
+            return emitted.inSaga(orderId, gaveUp.stored().correlationId(), List.of(gaveUp.cancelled()));
+        });
+    }
+
+    /**
+     * Lets the order decide under its row lock and, when it decided something (it was not final, or not overdue
+     * before), acts on that in the same transaction.
+     */
+    private <T> Uni<Void> whenDecided(String orderId, Function<Orders.Stored, Optional<T>> decide,
+            Function<T, Uni<Void>> act) {
+        return orders.change(orderId, decide)
+                .flatMap(changed -> changed.flatMap(decided -> decided)
+                        .map(act)
+                        .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
     /** {@code saga_deadlines_total{action="overdue"|"gave_up", status}}, status being where the order stood. */

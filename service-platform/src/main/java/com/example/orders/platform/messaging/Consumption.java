@@ -38,7 +38,7 @@ public class Consumption {
     }
 
     /** Counts a record sent to the dead-letter topic: {@code messaging_dead_letters_total{topic}}. */
-    public void countDeadLetter(String topic) {
+    private void countDeadLetter(String topic) {
         metrics.counter("messaging.dead.letters", "topic", topic).increment();
     }
 

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -174,9 +173,7 @@ final class Launcher {
      * suite's broker and its own database, as shell exports.
      */
     List<String> environmentOf(String serviceName) {
-        ServiceComponent service = services.stream()
-                .filter(s -> s.name().equals(serviceName))
-                .findFirst()
+        ServiceComponent service = serviceNamed(serviceName)
                 .orElseThrow(() -> new SuiteException("no service named " + serviceName + "; the services are "
                         + services.stream().map(Component::name).toList()));
         if (kafka.health() == Component.Health.STOPPED || postgres.health() == Component.Health.STOPPED) {
@@ -207,7 +204,8 @@ final class Launcher {
 
     /** The broker, for the operations commands (dead letters, replay); it must be running. */
     String brokerForOperations() {
-        if (kafka.health() == Component.Health.STOPPED || kafka.health() == Component.Health.DOWN) {
+        Component.Health health = kafka.health();
+        if (health == Component.Health.STOPPED || health == Component.Health.DOWN) {
             throw new SuiteException("the broker is not running: ./suite up (or name one with "
                     + "KAFKA_BOOTSTRAP_SERVERS)");
         }
@@ -219,15 +217,17 @@ final class Launcher {
      * that name, as an operator (SUITE_ADMIN_TOKEN, or an admin token signed with the local key).
      */
     Replay.ServiceOperations operationsOf(String group, Optional<URI> url, Duration patience) {
-        URI base = url.orElseGet(() -> Arrays.stream(SuiteService.values())
-                .filter(service -> service.serviceName().equals(group))
-                .findFirst()
-                .map(service -> URI.create("http://127.0.0.1:" + settings.httpPort(service)))
+        URI base = url.orElseGet(() -> serviceNamed(group)
+                .map(service -> URI.create(service.address()))
                 .orElseThrow(() -> new SuiteException(group + " is running and is not a service of this suite: "
                         + "name one of its instances with --service-url")));
         String token = settings.value("SUITE_ADMIN_TOKEN")
                 .orElseGet(() -> token("on-call", "admin", Duration.ofHours(1)));
         return new HttpServiceOperations(base, token, patience);
+    }
+
+    private Optional<ServiceComponent> serviceNamed(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst();
     }
 
     Path jwtPublicKey() {

@@ -50,7 +50,6 @@ public class OrderRecord {
     /** The saga's correlation id: the ce_id of the order's OrderCreated. */
     @Column(name = "correlation_id")
     String correlationId;
-    // wrapped in objects: Hibernate Reactive reads a jsonb column as a JSON object, not an array
     /** The ce_id and ce_time of the order's OrderCreated; null for orders placed before they were kept. */
     @Column(name = "created_event_id")
     String createdEventId;
@@ -59,6 +58,7 @@ public class OrderRecord {
     /** When the order was found overdue (a projection of its timeline, for the deadline queries). */
     @Column(name = "overdue_at")
     Instant overdueAt;
+    // wrapped in objects: Hibernate Reactive reads a jsonb column as a JSON object, not an array
     @JdbcTypeCode(SqlTypes.JSON)
     Items items;
     @JdbcTypeCode(SqlTypes.JSON)
