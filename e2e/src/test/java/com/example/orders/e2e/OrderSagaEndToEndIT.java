@@ -248,6 +248,10 @@ class OrderSagaEndToEndIT {
         assertThat(suite.up().exitCode()).isZero();
 
         Map<String, JsonNode> finals = saga.awaitAllFinal(saga.placeAll(placed));
+        assertThat(finals.values()).as("orders cancelled for another reason than stock (with their timelines)")
+                .filteredOn(order -> !order.get("status").asText().equals("CONFIRMED"))
+                .allSatisfy(order -> assertThat(order.get("reason").asText()).as(order.toPrettyString())
+                        .isEqualTo("OUT_OF_STOCK"));
         long confirmed = finals.values().stream().filter(o -> o.get("status").asText().equals("CONFIRMED")).count();
         assertThat(confirmed).isEqualTo(30);
         saga.awaitStock(sku, 0, 0);

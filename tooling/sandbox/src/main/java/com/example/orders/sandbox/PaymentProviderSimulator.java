@@ -34,8 +34,8 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code POST /v1/captures} with an {@code Idempotency-Key} header and {@code {"orderId","token","amount",
  * "currency"}}: {@code tok_ok} is captured (201 {@code {"captureId","status":"CAPTURED"}}), {@code tok_declined} is
  * declined (402 {@code {"status":"DECLINED","reason"}}), {@code tok_slow} is captured after 3 s; any other token is
- * declined. A repeated key gets the first answer again, and charges nothing more; a repeated key with another body gets
- * 409.</li>
+ * declined. A repeated key gets the first answer again, and charges nothing more; a repeated key with another request
+ * (other field values; the order of the fields does not count) gets 409.</li>
  * <li>{@code POST /v1/refunds} with an {@code Idempotency-Key} and {@code {"captureKey","amount","currency"}}, naming
  * the capture by the idempotency key that made it: 201 {@code {"refundId","captureId","status":"REFUNDED"}}, 404 when
  * nothing was captured under that key (the caller then knows no money was taken).</li>
@@ -52,6 +52,8 @@ public final class PaymentProviderSimulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper CANONICAL_JSON = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -273,10 +275,14 @@ public final class PaymentProviderSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The request's fingerprint: its content, not its bytes. The order of a JSON object's fields means nothing (a
+     * client that restarts may write them in another order), so they are sorted before hashing, at every depth.
+     */
     private static String hash(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                    JSON.writeValueAsBytes(JSON.readTree(body))));
+                    CANONICAL_JSON.writeValueAsBytes(CANONICAL_JSON.readValue(body, Object.class))));
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -68,6 +68,20 @@ class PaymentProviderSimulatorTest {
     }
 
     @Test
+    void takesTheSameRequestWithItsFieldsInAnotherOrderForARepeat() throws Exception {
+        String captureId = json(post("/v1/captures", "capture-o6", capture("o6", "tok_ok", "5.00")))
+                .get("captureId").asText();
+        // a client restarted mid-call may write its fields in another order: the same request, not a reused key
+        String reordered = """
+                {"currency":"EUR","amount":"5.00","token":"tok_ok","orderId":"o6"}""";
+
+        HttpResponse<String> repeated = post("/v1/captures", "capture-o6", reordered);
+        assertThat(repeated.statusCode()).isEqualTo(201);
+        assertThat(json(repeated).get("captureId").asText()).isEqualTo(captureId);
+        assertThat(ledgerOf("o6").get("captures")).hasSize(1);
+    }
+
+    @Test
     void refundsACaptureOnceAndSaysWhenNothingWasCaptured() throws Exception {
         String captureId = json(post("/v1/captures", "capture-o5", capture("o5", "tok_ok", "5.00")))
                 .get("captureId").asText();

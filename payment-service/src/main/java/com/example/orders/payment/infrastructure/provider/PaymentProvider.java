@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -105,8 +104,7 @@ public class PaymentProvider {
 
     public CaptureAnswer capture(String idempotencyKey, String orderId, String token, Money amount)
             throws ProviderUnavailable {
-        Map<String, String> body = Map.of("orderId", orderId, "token", token,
-                "amount", amount.amount().toPlainString(), "currency", amount.currency());
+        CaptureRequest body = new CaptureRequest(orderId, token, amount.amount().toPlainString(), amount.currency());
         return call("v1/captures", idempotencyKey, body, response -> switch (response.statusCode()) {
             case 200, 201 -> new Captured(field(response, "captureId"));
             case 402 -> new Declined(field(response, "reason"));
@@ -115,8 +113,7 @@ public class PaymentProvider {
     }
 
     public RefundAnswer refund(String idempotencyKey, String captureKey, Money amount) throws ProviderUnavailable {
-        Map<String, String> body = Map.of("captureKey", captureKey, "amount", amount.amount().toPlainString(),
-                "currency", amount.currency());
+        RefundRequest body = new RefundRequest(captureKey, amount.amount().toPlainString(), amount.currency());
         return call("v1/refunds", idempotencyKey, body, response -> switch (response.statusCode()) {
             case 200, 201 -> new Refunded(field(response, "refundId"), field(response, "captureId"));
             case 404 -> new NothingCaptured();
@@ -134,7 +131,19 @@ public class PaymentProvider {
         T read(HttpResponse<String> response) throws ProviderUnavailable, IOException;
     }
 
-    private <T> T call(String path, String idempotencyKey, Map<String, String> body, AnswerReader<T> reader)
+    /**
+     * The body of a capture. A record, so its fields are always written in this order: a call repeated with the same
+     * idempotency key (after a lost answer, maybe by a restarted service) must be the same request byte for byte, or a
+     * strict provider refuses it as a reused key (a {@code Map.of} is ordered differently in every JVM).
+     */
+    record CaptureRequest(String orderId, String token, String amount, String currency) {
+    }
+
+    /** The body of a refund, in a fixed field order like {@link CaptureRequest}. */
+    record RefundRequest(String captureKey, String amount, String currency) {
+    }
+
+    private <T> T call(String path, String idempotencyKey, Record body, AnswerReader<T> reader)
             throws ProviderUnavailable {
         HttpRequest request;
         try {
