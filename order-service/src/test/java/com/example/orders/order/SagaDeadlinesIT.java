@@ -106,20 +106,30 @@ class SagaDeadlinesIT {
         awaitOne(Topics.ORDER_CANCELLED_V1, order.id());
     }
 
+    /**
+     * Whether an order ends before its two-second deadline depends on how loaded the machine is (OrderTest proves that
+     * an order decided in time is never overdue); what must hold whatever the timing is that once it has ended, the
+     * watcher leaves it alone: nothing is added to its timeline, nothing is sent again, it is never given up on.
+     */
     @Test
-    void anOrderThatEndsInTimeIsNeverTouched() {
-        awaitTheSagaMoving();
+    void aFinishedOrderIsLeftAlonePastItsDeadlines() {
         Order order = place();
         EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
         send(reply(created, ContractEvents.stockReserved(order.id())));
         send(reply(created, new PaymentCapturedV1(order.id(), "pay-1", Money.of("19.98", "EUR"),
                 java.time.Instant.now())));
         await().atMost(PATIENCE).until(() -> stored(order.id()).status() == OrderStatus.CONFIRMED);
+        List<String> stepsWhenConfirmed = stepsOf(order.id());
+        int sends = stepsWhenConfirmed.contains("OVERDUE") ? 2 : 1;
+        await().atMost(PATIENCE).until(() -> recordsOf(Topics.ORDER_CREATED_V1, order.id()).size() == sends);
 
-        await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12))
+        // longer than the deadline and the time to give up together: the watcher passes over it many times
+        await().during(Duration.ofSeconds(9)).atMost(Duration.ofSeconds(15))
                 .until(() -> stored(order.id()).status() == OrderStatus.CONFIRMED);
-        assertThat(stepsOf(order.id())).doesNotContain("OVERDUE", "GAVE_UP");
-        assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).hasSize(1);
+        assertThat(stepsOf(order.id())).as("nothing added after the order ended").isEqualTo(stepsWhenConfirmed)
+                .doesNotContain("GAVE_UP");
+        assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).as("nothing sent again after it ended")
+                .hasSize(sends);
     }
 
     @Test
@@ -132,17 +142,6 @@ class SagaDeadlinesIT {
                 .containsPattern("saga_deadlines_total\\{[^}]*action=\"gave_up\"[^}]*status=\"PENDING\"")
                 .contains("saga_orders_overdue")
                 .containsPattern("saga_outcomes_total\\{[^}]*outcome=\"cancelled\"[^}]*reason=\"OUT_OF_STOCK\"");
-    }
-
-    /**
-     * Waits until the service's consumers are assigned and applying facts (a fresh application joins its consumer group
-     * first, which on a loaded machine takes longer than these deadlines), so the order that follows can end in time.
-     */
-    private void awaitTheSagaMoving() {
-        Order probe = place();
-        EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, probe.id());
-        send(reply(created, ContractEvents.stockReserved(probe.id())));
-        await().atMost(PATIENCE).until(() -> stepsOf(probe.id()).contains("STOCK_RESERVED"));
     }
 
     private Order place() {
