@@ -37,6 +37,7 @@ import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -58,6 +59,9 @@ class PaymentSagaIT {
 
     @Inject
     AppliedEvents appliedEvents;
+
+    @Inject
+    MeterRegistry metrics;
 
     @BeforeEach
     void providerUp() {
@@ -171,6 +175,26 @@ class PaymentSagaIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(orderId) == PaymentStatus.CANCELLED);
         assertThat(TestProvider.ledgerOf(orderId).get("captures")).isEmpty();
         assertThat(recordsOf(Topics.PAYMENT_REFUNDED_V1, orderId)).isEmpty();
+    }
+
+    @Test
+    void aCaptureTheProviderRejectsIsNeitherRetriedAtOnceNorHeldAgainstTheProviderAndFailsAtTheDeadline() {
+        String orderId = anOrderId();
+        // another request already holds this order's capture key (a bug somewhere): the provider answers ours 409
+        assertThat(TestProvider.capture("capture-" + orderId, orderId, "tok_ok", "1.00")).isEqualTo(201);
+        ContractEvents.Sent placed = placed(orderId, "tok_ok");
+        send(placed, reserved(placed));
+
+        PaymentFailedV1 failed = awaitOne(Topics.PAYMENT_FAILED_V1, orderId, PaymentFailedV1.class);
+        assertThat(failed.reason()).isEqualTo(PaymentFailureReason.PROVIDER_UNAVAILABLE);
+        assertThat(failed.detail()).contains("409");
+        assertThat(TestProvider.ledgerOf(orderId).get("requests").asInt())
+                .as("one request per round (the other client's, then ours): a rejection is not retried at once")
+                .isEqualTo(attemptsOf(orderId) + 1);
+        assertThat(attemptsOf(orderId)).isGreaterThan(1);
+        assertThat(metrics.find("payment.provider.rejections").tag("call", "captures").counter())
+                .isNotNull()
+                .satisfies(rejections -> assertThat(rejections.count()).isGreaterThanOrEqualTo(attemptsOf(orderId)));
     }
 
     private void awaitApplied(ContractEvents.Sent event) {

@@ -52,6 +52,24 @@ final class TestProvider {
         }
     }
 
+    /** Asks the provider for a capture directly, as some other client could; answers the HTTP status. */
+    static int capture(String idempotencyKey, String orderId, String token, String amount) {
+        String body = """
+                {"orderId":"%s","token":"%s","amount":"%s","currency":"EUR"}""".formatted(orderId, token, amount);
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/v1/captures"))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int port() {
         return Integer.parseInt(System.getProperty(ProviderSimulatorResource.PORT));
     }

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -26,6 +28,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -70,8 +73,11 @@ public class PaymentProvider {
     private final TimeLimiter timeLimiter;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
+    private final MeterRegistry metrics;
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
     PaymentProvider(PaymentProviderConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.baseUri = URI.create(config.url().endsWith("/") ? config.url() : config.url() + "/");
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
         this.timeLimiter = TimeLimiter.of("payment-provider", TimeLimiterConfig.custom()
@@ -87,12 +93,14 @@ public class PaymentProvider {
                 .waitDurationInOpenState(config.circuitBreaker().waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .recordExceptions(ProviderUnavailable.class)
+                .ignoreExceptions(ProviderRejected.class)
                 .build());
         this.retry = Retry.of("payment-provider", RetryConfig.custom()
                 .maxAttempts(config.retry().maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(config.retry().initialBackoff(), 2.0))
-                // an open circuit is not retried here: the payment waits for its next round instead
-                .retryOnException(e -> e instanceof ProviderUnavailable)
+                // an open circuit is not retried here: the payment waits for its next round instead; nor is a
+                // rejected request, which would only be rejected again
+                .retryOnException(e -> e instanceof ProviderUnavailable && !(e instanceof ProviderRejected))
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warnf("payment provider circuit %s",
                 event.getStateTransition()));
@@ -172,6 +180,10 @@ public class PaymentProvider {
         };
         try {
             return Retry.decorateCallable(retry, CircuitBreaker.decorateCallable(circuitBreaker, attempt)).call();
+        } catch (ProviderRejected e) {
+            rejections.computeIfAbsent(path, this::rejectionCounter).increment();
+            LOG.errorf("the payment provider rejected %s (key %s): %s", path, idempotencyKey, e.getMessage());
+            throw e;
         } catch (ProviderUnavailable e) {
             throw e;
         } catch (CallNotPermittedException e) {
@@ -189,7 +201,21 @@ public class PaymentProvider {
         return value == null ? null : value.asText();
     }
 
+    /**
+     * An answer that is not one: a 4xx is a rejection of our request (except 408 and 429, which say "not now"),
+     * anything else the provider's own failure.
+     */
     private static ProviderUnavailable unexpected(String call, HttpResponse<String> response) {
-        return new ProviderUnavailable(call + " answered " + response.statusCode() + ": " + response.body());
+        String message = call + " answered " + response.statusCode() + ": " + response.body();
+        int status = response.statusCode();
+        boolean rejected = status >= 400 && status < 500 && status != 408 && status != 429;
+        return rejected ? new ProviderRejected(message) : new ProviderUnavailable(message);
+    }
+
+    private Counter rejectionCounter(String path) {
+        return Counter.builder("payment.provider.rejections")
+                .description("Requests the payment provider refused as wrong (not declines): a bug on our side")
+                .tag("call", path.substring(path.lastIndexOf('/') + 1))
+                .register(metrics);
     }
 }
