@@ -39,15 +39,12 @@ final class TestProvider {
      * What the provider booked for the order: {@code captures}, {@code refunds}, {@code declines}, {@code requests}.
      */
     static JsonNode ledgerOf(String orderId) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port() + "/v1/ledger?orderId=" + orderId)),
+                HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port() + "/v1/ledger?orderId=" + orderId)).build(),
-                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
@@ -56,12 +53,16 @@ final class TestProvider {
     static int capture(String idempotencyKey, String orderId, String token, String amount) {
         String body = """
                 {"orderId":"%s","token":"%s","amount":"%s","currency":"EUR"}""".formatted(orderId, token, amount);
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/v1/captures"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/v1/captures"))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", idempotencyKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request.build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -74,7 +72,6 @@ public class PaymentProvider {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final MeterRegistry metrics;
-    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
     PaymentProvider(PaymentProviderConfig config, MeterRegistry metrics) {
         this.metrics = metrics;
@@ -181,7 +178,7 @@ public class PaymentProvider {
         try {
             return Retry.decorateCallable(retry, CircuitBreaker.decorateCallable(circuitBreaker, attempt)).call();
         } catch (ProviderRejected e) {
-            rejections.computeIfAbsent(path, this::rejectionCounter).increment();
+            rejectionsOf(path).increment();
             LOG.errorf("the payment provider rejected %s (key %s): %s", path, idempotencyKey, e.getMessage());
             throw e;
         } catch (ProviderUnavailable e) {
@@ -206,13 +203,14 @@ public class PaymentProvider {
      * anything else the provider's own failure.
      */
     private static ProviderUnavailable unexpected(String call, HttpResponse<String> response) {
-        String message = call + " answered " + response.statusCode() + ": " + response.body();
         int status = response.statusCode();
+        String message = call + " answered " + status + ": " + response.body();
         boolean rejected = status >= 400 && status < 500 && status != 408 && status != 429;
         return rejected ? new ProviderRejected(message) : new ProviderUnavailable(message);
     }
 
-    private Counter rejectionCounter(String path) {
+    /** {@code payment_provider_rejections_total{call}}; the registry hands back the one counter per call. */
+    private Counter rejectionsOf(String path) {
         return Counter.builder("payment.provider.rejections")
                 .description("Requests the payment provider refused as wrong (not declines): a bug on our side")
                 .tag("call", path.substring(path.lastIndexOf('/') + 1))
