@@ -82,6 +82,12 @@ public final class PostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(stopWithJvm)
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
+                    // zonky starts the server with -F (fsync off) and synchronous_commit=off: fast, and a killed
+                    // server forgets commits it already acknowledged. Every commit here is on disk before it is
+                    // acknowledged; the later -c settings override zonky's -F
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setConnectConfig("password", adminPassword)

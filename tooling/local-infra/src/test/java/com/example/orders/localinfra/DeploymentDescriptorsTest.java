@@ -66,7 +66,19 @@ class DeploymentDescriptorsTest {
         }
         assertThat(containerEnv(deployments.get("gateway")).keySet())
                 .containsAll(gatewayTemplateVariables());
+        List<Map<String, Object>> postgres = ofKind(resources, "StatefulSet").stream()
+                .filter(set -> name(set).equals("postgres"))
+                .toList();
+        // production brings its own databases; the local overlay runs one
+        assertThat(postgres).hasSize(overlay.equals("local") ? 1 : 0);
+        postgres.forEach(server -> assertThat(String.valueOf(at(server, "spec", "template", "spec", "containers")))
+                .as("the cluster's PostgreSQL acknowledges only commits on disk")
+                .contains(DURABLE_COMMITS));
     }
+
+    /** What every PostgreSQL the suite starts runs with (PostgresServerIT proves the embedded one). */
+    private static final List<String> DURABLE_COMMITS = List.of("fsync=on", "synchronous_commit=on",
+            "full_page_writes=on");
 
     @Test
     void composeRunsTheSameTopologyWithSecretsOnlyFromTheEnvironment() throws IOException {
@@ -83,6 +95,8 @@ class DeploymentDescriptorsTest {
                     .containsEntry(prefix + "_DB_PASSWORD", "${" + prefix + "_DB_PASSWORD:?}")
                     .containsKeys(prefix + "_DB_URL", "KAFKA_BOOTSTRAP_SERVERS", "JWT_PUBLIC_KEY_LOCATION");
         }
+        assertThat(String.valueOf(services.get("postgres").get("command"))).as("compose's PostgreSQL is durable")
+                .contains(DURABLE_COMMITS);
         assertThat(environment(services.get("postgres")).values()).as("every password comes from the environment")
                 .allSatisfy(value -> assertThat(value.toString()).startsWith("${"));
         assertThat(environment(services.get("gateway")).keySet()).containsAll(gatewayTemplateVariables());

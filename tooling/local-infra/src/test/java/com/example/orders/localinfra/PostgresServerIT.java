@@ -104,6 +104,54 @@ class PostgresServerIT {
     }
 
     @Test
+    void acknowledgesACommitOnlyOnceItIsOnDisk() throws SQLException {
+        ServiceDatabase orders = server.provision("order-service", "secret-1");
+
+        try (Connection connection = DriverManager.getConnection(orders.jdbcUrl(), orders.user(), orders.password())) {
+            assertThat(setting(connection, "fsync")).isEqualTo("on");
+            assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(connection, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void aServerKilledRightAfterItsCommitsKeepsEveryOneOfThem() throws Exception {
+        ServiceDatabase inventory = server.provision("inventory-service", "secret-2");
+        try (Connection connection = DriverManager.getConnection(inventory.jdbcUrl(), inventory.user(),
+                inventory.password())) {
+            connection.createStatement().execute("create table if not exists acknowledged (n int)");
+            connection.createStatement().execute("truncate acknowledged");
+            // one transaction per row, each acknowledged (autocommit) before the next; with synchronous_commit off
+            // the last few live only in PostgreSQL's memory when the kill lands
+            var insert = connection.prepareStatement("insert into acknowledged values (?)");
+            for (int n = 1; n <= 500; n++) {
+                insert.setInt(1, n);
+                insert.executeUpdate();
+            }
+        }
+        ProcessHandle postmaster = PostgresServer.runningOn(server.dataDirectory()).orElseThrow();
+
+        postmaster.destroyForcibly();
+        postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        server.stop();
+        server.start();
+
+        try (Connection connection = DriverManager.getConnection(inventory.jdbcUrl(), inventory.user(),
+                inventory.password());
+                ResultSet row = connection.createStatement().executeQuery("select count(*) from acknowledged")) {
+            row.next();
+            assertThat(row.getInt(1)).as("acknowledged commits after kill -9").isEqualTo(500);
+        }
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (ResultSet row = connection.createStatement().executeQuery("show " + name)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    @Test
     void refusesASecondServerOnTheSameDataDirectory() {
         assertThatThrownBy(() -> PostgresServer.start(server.dataDirectory(), FreePort.find(),
                 dataDirectory.resolve("second.log"), true, ADMIN_PASSWORD))
