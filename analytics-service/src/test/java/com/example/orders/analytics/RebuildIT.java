@@ -71,13 +71,16 @@ class RebuildIT {
 
         assertThat(rebuild.getString("state")).isEqualTo("DONE");
         assertThat(Replaying.total(rebuild, "alreadyApplied")).as("everything was forgotten first").isZero();
+        // what other tests left on the topics: records without an envelope, and envelopes around an unreadable
+        // payload (dead-lettered again by the replay, as by the live consumer)
+        long unreadable = Replaying.total(rebuild, "deadLettered");
         assertThat(Replaying.total(rebuild, "appliedNow")).isGreaterThanOrEqualTo(2)
-                .isEqualTo(Replaying.total(rebuild, "records") - Replaying.total(rebuild, "notEvents"));
+                .isEqualTo(Replaying.total(rebuild, "records") - Replaying.total(rebuild, "notEvents") - unreadable);
         assertThat(summary()).isEqualTo(before);
 
         JsonPath dryRun = Replaying.replay(Replaying.wholeTopics(CONSUMED), true, false);
         assertThat(Replaying.total(dryRun, "alreadyApplied"))
-                .isEqualTo(Replaying.total(dryRun, "records") - Replaying.total(dryRun, "notEvents"));
+                .isEqualTo(Replaying.total(dryRun, "records") - Replaying.total(dryRun, "notEvents") - unreadable);
         assertThat(Replaying.total(dryRun, "appliedNow")).isZero();
         assertThat(summary()).isEqualTo(before);
     }

@@ -20,6 +20,8 @@ import com.example.orders.order.infrastructure.config.OrderServiceConfig;
 import com.example.orders.order.infrastructure.messaging.EmittedEvents;
 import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.background.Transactions;
+import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.outage.TransientFailures;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,10 +47,14 @@ public class WatchingDeadlines {
     private final OrderServiceConfig config;
     private final MeterRegistry metrics;
     private final AtomicLong overdueNow = new AtomicLong();
+    private final Outages.Waiter outage;
     private ScheduledExecutorService timer;
 
-    WatchingDeadlines(Orders orders, EmittedEvents emitted, OrderServiceConfig config, MeterRegistry metrics) {
+    WatchingDeadlines(Orders orders, EmittedEvents emitted, OrderServiceConfig config, MeterRegistry metrics,
+            Outages outages) {
         this.orders = orders;
+        // its rounds are minutes apart and it serves no request: its wait is logged and counted, not a readiness matter
+        this.outage = outages.worker("saga-deadlines", false);
         this.emitted = emitted;
         this.config = config;
         this.metrics = metrics;
@@ -74,9 +80,14 @@ public class WatchingDeadlines {
     private void round() {
         try {
             check(Instant.now());
+            outage.roundSucceeded();
         } catch (RuntimeException e) {
-            LOG.warnf("saga deadlines: this round failed (%s); the next one tries again in %s", e.toString(),
-                    config.sagaDeadlineCheckInterval());
+            if (TransientFailures.isTransient(e)) {
+                outage.roundFailed(e);
+            } else {
+                LOG.errorf(e, "saga deadlines: this round failed; the next one tries again in %s",
+                        config.sagaDeadlineCheckInterval());
+            }
         }
     }
 
@@ -118,7 +129,8 @@ public class WatchingDeadlines {
             LOG.warnf("order %s gave up on: still %s %s after its placement; cancelled with compensation",
                     orderId, gaveUp.statusBefore(), config.sagaGiveUpAfter());
             count("gave_up", gaveUp.statusBefore());
-            return emitted.inSaga(orderId, gaveUp.stored().correlationId(), List.of(gaveUp.cancelled()));
+            String cause = gaveUp.stored().created().map(Orders.Sent::eventId).orElse(null);
+            return emitted.inSaga(orderId, gaveUp.stored().correlationId(), cause, List.of(gaveUp.cancelled()));
         });
     }
 

@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.InvalidEventException;
 import com.example.orders.platform.inbox.AppliedEvents;
+import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.outage.TransientFailures;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -17,10 +19,18 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * How every consumer applies a record: read it as an event of the contract, then apply its effect once, in one
- * transaction with the mark that it was applied ({@link AppliedEvents}). A failed transaction is tried again a bounded
- * number of times with backoff (a lock timeout, a database restart); a record that is not an event of the contract is
- * not, since reading it again cannot help. What still fails is nacked, and the connector's dead-letter-queue strategy
- * sends it to {@code <group>.dlq} with the reason while the consumer carries on.
+ * transaction with the mark that it was applied ({@link AppliedEvents}). What happens when that fails depends on why
+ * ({@link TransientFailures}, decided once for every consumer):
+ * <ul>
+ * <li>a record that is not an event of the contract goes to the dead-letter topic at once: reading it again cannot
+ * help;</li>
+ * <li>an outage (its database away, a lock timeout, no connection to be had) is waited out: the record is held, and
+ * with it every later record of its topic, tried again with capped exponential backoff for as long as it takes, and
+ * applied when the dependency returns; readiness is DOWN meanwhile ({@link Outages});</li>
+ * <li>any other failure (a broken domain rule, a fact about an order this service never heard of) is tried again a
+ * bounded number of times, then nacked, and the connector's dead-letter-queue strategy sends it to {@code <group>.dlq}
+ * with the reason while the consumer carries on.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class Consumption {
@@ -30,11 +40,13 @@ public class Consumption {
     private final AppliedEvents appliedEvents;
     private final ConsumptionConfig config;
     private final MeterRegistry metrics;
+    private final Outages outages;
 
-    Consumption(AppliedEvents appliedEvents, ConsumptionConfig config, MeterRegistry metrics) {
+    Consumption(AppliedEvents appliedEvents, ConsumptionConfig config, MeterRegistry metrics, Outages outages) {
         this.appliedEvents = appliedEvents;
         this.config = config;
         this.metrics = metrics;
+        this.outages = outages;
     }
 
     /** Counts a record sent to the dead-letter topic: {@code messaging_dead_letters_total{topic}}. */
@@ -49,11 +61,18 @@ public class Consumption {
             event = InboundEvent.read(record, payloadType);
         } catch (InvalidEventException e) {
             countDeadLetter(record.topic());
+            LOG.warnf("a record at %s-%d@%d is not an event of the contract, to the dead-letter topic: %s",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
             return Uni.createFrom().failure(e);
         }
+        Outages.Wait held = outages.consumerOf(record.topic()).hold();
         return Uni.createFrom()
                 .deferred(() -> Panache.withTransaction(() -> appliedEvents.applyOnce(event,
                         payload -> effect.apply(event.envelope(), payload))))
+                .onFailure(TransientFailures::isTransient).invoke(held::failedTransiently)
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(config.initialBackoff(), config.outageMaxBackoff())
+                .indefinitely()
                 .onFailure().invoke(failure -> LOG.debugf("%s %s failed, to be tried again: %s",
                         event.envelope().type().ceType(), event.envelope().id(), failure.toString()))
                 .onFailure().retry()
@@ -65,6 +84,7 @@ public class Consumption {
                     LOG.warnf("%s %s of order %s failed %d times, to the dead-letter topic: %s",
                             event.envelope().type().ceType(), event.envelope().id(), event.envelope().subject(),
                             config.retries() + 1, failure.toString());
-                });
+                })
+                .onTermination().invoke(held::ended);
     }
 }

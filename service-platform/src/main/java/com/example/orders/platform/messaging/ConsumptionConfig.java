@@ -5,11 +5,11 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How hard a consumer tries before a record goes to the dead-letter topic. */
+/** How a consumer tries a record again: for ever through an outage, a bounded number of times otherwise. */
 @ConfigMapping(prefix = "platform.consumer")
 public interface ConsumptionConfig {
 
-    /** Attempts after the first failed one. */
+    /** Attempts after the first failed one, for a failure that is not an outage; then the dead-letter topic. */
     @WithDefault("3")
     int retries();
 
@@ -18,4 +18,8 @@ public interface ConsumptionConfig {
 
     @WithDefault("PT2S")
     Duration maxBackoff();
+
+    /** The longest wait between two attempts at a record held by an outage (backoff doubles up to this). */
+    @WithDefault("PT5S")
+    Duration outageMaxBackoff();
 }

@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventType;
+import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.outage.TransientFailures;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -60,13 +62,14 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final Counter published;
+    private final Outages.Waiter outage;
 
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
     private PgSubscriber subscriber;
 
-    OutboxRelay(OutboxConfig config, Vertx vertx, MeterRegistry meters,
+    OutboxRelay(OutboxConfig config, Vertx vertx, MeterRegistry meters, Outages outages,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String databaseUser,
@@ -79,6 +82,7 @@ public class OutboxRelay {
                 .description("Events committed but not yet acknowledged by Kafka")
                 .register(meters);
         this.published = Counter.builder("outbox.published.events").register(meters);
+        this.outage = outages.worker("outbox-relay", true);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -129,13 +133,18 @@ public class OutboxRelay {
                 int count;
                 do {
                     count = publishBatch();
+                    outage.roundSucceeded();
                 } while (running && count == config.batchSize());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
-                // broker or database away: the rows stay and the next round tries again
-                LOG.warnf("outbox relay: publishing paused (%s); retrying", e.getMessage());
+                // the rows stay and the next round tries again, whatever the cause
+                if (TransientFailures.isTransient(e)) {
+                    outage.roundFailed(e);
+                } else {
+                    LOG.errorf(e, "outbox relay: a round failed; the rows stay and the next round tries again");
+                }
                 pause();
             }
         }

@@ -12,6 +12,8 @@ import com.example.orders.notification.domain.Notification;
 import com.example.orders.notification.infrastructure.config.NotificationServiceConfig;
 import com.example.orders.notification.infrastructure.persistence.Notifications;
 import com.example.orders.platform.background.Transactions;
+import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.outage.TransientFailures;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,11 +39,16 @@ class MailWorker {
     private final NotificationServiceConfig config;
     private final Counter sent;
     private final Counter failed;
+    private final Outages.Waiter database;
+    private final Outages.Waiter mailServer;
     private volatile boolean running;
     private Thread thread;
 
-    MailWorker(Notifications notifications, Mailer mailer, NotificationServiceConfig config, MeterRegistry metrics) {
+    MailWorker(Notifications notifications, Mailer mailer, NotificationServiceConfig config, MeterRegistry metrics,
+            Outages outages) {
         this.notifications = notifications;
+        this.database = outages.worker("notification-mail", true);
+        this.mailServer = outages.worker("mail-server", false);
         this.mailer = mailer;
         this.config = config;
         this.sent = Counter.builder("notifications.sent").description("emails accepted by the mail server")
@@ -71,6 +78,7 @@ class MailWorker {
             try {
                 List<Notification> due = Transactions.await(() -> notifications.leaseUnsent(BATCH,
                         config.mail().lease()));
+                database.roundSucceeded();
                 due.forEach(this::send);
                 if (due.size() < BATCH) {
                     Thread.sleep(config.mail().pollInterval().toMillis());
@@ -80,7 +88,11 @@ class MailWorker {
                 return;
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.warnf("emails paused for a moment: %s", e.toString());
+                    if (TransientFailures.isTransient(e)) {
+                        database.roundFailed(e);
+                    } else {
+                        LOG.errorf(e, "emails: a round failed; the next one tries again");
+                    }
                     sleepQuietly();
                 }
             }
@@ -94,12 +106,20 @@ class MailWorker {
                     .addHeader("X-Order-Id", notification.orderId()));
         } catch (RuntimeException e) {
             failed.increment();
-            LOG.warnf("email %s of order %s not sent, trying again later: %s", notification.kind(),
-                    notification.orderId(), e.toString());
+            if (TransientFailures.isTransient(e)) {
+                // one line per mail-server outage, not one per email
+                mailServer.roundFailed(e);
+                LOG.debugf("email %s of order %s not sent, trying again later: %s", notification.kind(),
+                        notification.orderId(), e.toString());
+            } else {
+                LOG.warnf("email %s of order %s not sent, trying again later: %s", notification.kind(),
+                        notification.orderId(), e.toString());
+            }
             Transactions.await(() -> notifications.markFailed(notification.id(), e.toString(),
                     Instant.now().plus(config.mail().retryAfter())));
             return;
         }
+        mailServer.roundSucceeded();
         sent.increment();
         Transactions.await(() -> notifications.markSent(notification.id()));
     }

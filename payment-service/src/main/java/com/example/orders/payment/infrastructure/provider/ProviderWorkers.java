@@ -19,6 +19,8 @@ import com.example.orders.payment.domain.PaymentStatus;
 import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
 import com.example.orders.payment.infrastructure.persistence.Payments;
 import com.example.orders.platform.background.Transactions;
+import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.outage.TransientFailures;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,12 +41,15 @@ class ProviderWorkers {
     private final TakingPayments taking;
     private final PaymentProvider provider;
     private final PaymentProviderConfig config;
+    private final Outages.Waiter outage;
     private volatile boolean running;
     private Thread dispatcher;
     private ExecutorService workers;
 
-    ProviderWorkers(Payments payments, TakingPayments taking, PaymentProvider provider, PaymentProviderConfig config) {
+    ProviderWorkers(Payments payments, TakingPayments taking, PaymentProvider provider, PaymentProviderConfig config,
+            Outages outages) {
         this.payments = payments;
+        this.outage = outages.worker("payment-provider-dispatcher", true);
         this.taking = taking;
         this.provider = provider;
         this.config = config;
@@ -80,6 +85,7 @@ class ProviderWorkers {
             try {
                 List<Payments.Stored> due = Transactions.await(() -> payments.leaseDue(config.calls().concurrency() * 2,
                         config.calls().lease()));
+                outage.roundSucceeded();
                 if (due.isEmpty()) {
                     Thread.sleep(config.calls().pollInterval().toMillis());
                     continue;
@@ -95,7 +101,11 @@ class ProviderWorkers {
                 return;
             } catch (Exception e) {
                 if (running) {
-                    LOG.warnf("provider calls paused for a moment: %s", e.toString());
+                    if (TransientFailures.isTransient(e)) {
+                        outage.roundFailed(e);
+                    } else {
+                        LOG.errorf(e, "provider calls: a round failed; the next one tries again");
+                    }
                     pause();
                 }
             }
@@ -123,7 +133,11 @@ class ProviderWorkers {
             Transactions.await(record);
         } catch (RuntimeException e) {
             // the lease runs out and the payment is called again, with the same idempotency key
-            LOG.errorf(e, "payment of order %s: could not record the provider's answer", orderId);
+            if (TransientFailures.isTransient(e)) {
+                outage.roundFailed(e);
+            } else {
+                LOG.errorf(e, "payment of order %s: could not record the provider's answer", orderId);
+            }
         }
     }
 
