@@ -62,6 +62,8 @@ class GatewayEndToEndIT {
         for (String credential : new String[]{null, tampered, expired, "not-a-jwt"}) {
             HttpResponse<String> answer = send("GET", "/api/orders/" + UUID.randomUUID(), credential, null, Map.of());
             assertThat(answer.statusCode()).as("token %s", credential).isEqualTo(401);
+            assertProblem(answer, 401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).contains("Bearer");
         }
     }
 
@@ -69,10 +71,15 @@ class GatewayEndToEndIT {
     void keepsOperatorEndpointsFromCustomers() {
         String customer = suite.token("ivy", "customer");
 
-        assertThat(send("PUT", "/api/inventory/SKU-GW", customer, """
-                {"available":1,"unitPrice":"1.00"}""", Map.of()).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/analytics/summary", customer, null, Map.of()).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/notifications", customer, null, Map.of()).statusCode()).isEqualTo(403);
+        HttpResponse<String> restocking = send("PUT", "/api/inventory/SKU-GW", customer, """
+                {"available":1,"unitPrice":"1.00"}""", Map.of());
+        assertThat(restocking.statusCode()).isEqualTo(403);
+        assertProblem(restocking, 403);
+        for (String path : List.of("/api/analytics/summary", "/api/notifications")) {
+            HttpResponse<String> answer = send("GET", path, customer, null, Map.of());
+            assertThat(answer.statusCode()).as(path).isEqualTo(403);
+            assertProblem(answer, 403);
+        }
         assertThat(send("GET", "/api/inventory/SKU-GW", customer, null, Map.of()).statusCode()).isEqualTo(200);
     }
 
@@ -199,14 +206,47 @@ class GatewayEndToEndIT {
             assertThat(events).as(topic).hasSize(1);
             assertThat(new String(events.get(0).headers().lastHeader("ce_correlationid").value(),
                     StandardCharsets.UTF_8)).as("ce_correlationid on " + topic).isEqualTo(requestId);
+            assertThat(events.get(0).headers().lastHeader("ce_causationid")).as("ce_causationid on " + topic)
+                    .isNotNull();
         }
+        ConsumerRecord<String, byte[]> created = TopicRecords.withKey(suite.kafkaBootstrapServers(),
+                "orders.order-created.v1", orderId).get(0);
+        assertThat(new String(created.headers().lastHeader("ce_causationid").value(), StandardCharsets.UTF_8))
+                .as("OrderCreated is caused by the request that placed it").isEqualTo(requestId);
+    }
+
+    @Test
+    void pointsToTheAcceptedOrderWithAnAddressTheCallerCanUseAndAnswersOneRequestId() {
+        String customer = suite.token("paul", "customer");
+        String sku = "SKU-GW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        api.stock(sku, 5, "12.50");
+
+        HttpResponse<String> placed = send("POST", "/api/orders", customer,
+                "{\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}],\"paymentToken\":\"tok_ok\"}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        assertThat(placed.headers().allValues("X-Request-Id")).as("one X-Request-Id").hasSize(1);
+        String orderId = placed.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1");
+        URI location = gateway("/api/orders").resolve(placed.headers().firstValue("Location").orElseThrow());
+        assertThat(location).isEqualTo(gateway("/api/orders/" + orderId));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> order = HTTP.send(HttpRequest.newBuilder(location)
+                    .header("Authorization", "Bearer " + customer).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(order.statusCode()).isEqualTo(200);
+            assertThat(order.headers().allValues("X-Request-Id")).hasSize(1);
+            assertThat(order.body()).as("money at its currency's scale, as the catalogue prices it")
+                    .contains("\"unitPrice\":\"12.50\"").contains("\"amount\":\"25.00\"");
+        });
+        HttpResponse<String> refused = send("GET", "/api/orders/" + orderId, null, null, Map.of());
+        assertThat(refused.headers().allValues("X-Request-Id")).as("one X-Request-Id on an error").hasSize(1);
     }
 
     private static String place(String customer, String requestId) {
         HttpResponse<String> answer = send("POST", "/api/orders", customer, ORDER,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Request-Id", requestId));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-        assertThat(answer.headers().firstValue("X-Request-Id")).contains(requestId);
+        assertThat(answer.headers().allValues("X-Request-Id")).containsExactly(requestId);
         return answer.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1");
     }
 

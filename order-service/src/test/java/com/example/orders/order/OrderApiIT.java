@@ -2,23 +2,30 @@ package com.example.orders.order;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.Topics;
 import com.example.orders.testsupport.EventTraffic;
 import com.example.orders.testsupport.RealInfrastructure;
+import com.example.orders.testsupport.Restartable;
+import com.example.orders.testsupport.TestInfrastructure;
 import com.example.orders.testsupport.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
@@ -41,9 +48,11 @@ class OrderApiIT {
         String orderId = as("alice").header("Idempotency-Key", UUID.randomUUID().toString()).body(TWO_OF_SKU_1)
                 .post("/api/orders")
                 .then().statusCode(202)
-                .header("Location", containsString("/api/orders/"))
                 .body("status", equalTo("PENDING"))
                 .extract().path("orderId");
+        as("alice").header("Idempotency-Key", UUID.randomUUID().toString()).body(TWO_OF_SKU_1)
+                .post("/api/orders")
+                .then().header("Location", matchesPattern("/api/orders/[0-9a-f-]{36}"));
 
         as("alice").get("/api/orders/" + orderId)
                 .then().statusCode(200)
@@ -155,9 +164,52 @@ class OrderApiIT {
     }
 
     @Test
-    void refusesACallerWithoutAToken() {
+    void refusesACallerWithoutAValidTokenAsProblemDetails() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "k").body(TWO_OF_SKU_1).post("/api/orders")
-                .then().statusCode(401);
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("status", equalTo(401))
+                .body("detail", containsString("bearer token"));
+        String token = TestTokens.customer("mallory");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().auth().oauth2(tampered).get("/api/orders/" + UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void refusesARoleThatMayNotAsProblemDetails() {
+        given().auth().oauth2(TestTokens.admin("ops")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(TWO_OF_SKU_1)
+                .post("/api/orders")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403))
+                .body("title", equalTo("Forbidden"));
+    }
+
+    @Test
+    void answers503WithRetryAfterWhileItsDatabaseIsAwayAndTheRetryPlacesTheOrderOnce() {
+        Restartable database = TestInfrastructure.databaseServerOf("order-service").orElse(null);
+        Assumptions.assumeTrue(database != null && database.canRestart(), "needs a database this JVM can stop");
+        String key = UUID.randomUUID().toString();
+
+        database.stop();
+        try {
+            as("ivan").header("Idempotency-Key", key).body(TWO_OF_SKU_1).post("/api/orders")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                    .body("status", equalTo(503));
+        } finally {
+            database.start();
+        }
+
+        String orderId = await().atMost(Duration.ofSeconds(60)).until(() -> as("ivan").header("Idempotency-Key", key)
+                .body(TWO_OF_SKU_1).post("/api/orders").then().extract(), answer -> answer.statusCode() == 202)
+                .path("orderId");
+        as("ivan").header("Idempotency-Key", key).body(TWO_OF_SKU_1).post("/api/orders")
+                .then().statusCode(202).body("orderId", equalTo(orderId));
+        EventTraffic.awaitOne(Topics.ORDER_CREATED_V1, orderId);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> EventTraffic.recordsOf(Topics.ORDER_CREATED_V1, orderId).size() == 1);
     }
 
     @Test
@@ -191,7 +243,20 @@ class OrderApiIT {
                 .then().statusCode(202).header("X-Request-Id", requestId)
                 .extract().path("orderId");
 
-        assertThat(EventTraffic.awaitOne(Topics.ORDER_CREATED_V1, orderId).correlationId()).isEqualTo(requestId);
+        EventEnvelope created = EventTraffic.awaitOne(Topics.ORDER_CREATED_V1, orderId);
+        assertThat(created.correlationId()).isEqualTo(requestId);
+        assertThat(created.causationId()).as("OrderCreated's cause is the request that placed it")
+                .isEqualTo(requestId);
+
+        String cancelRequestId = "req-" + UUID.randomUUID();
+        as("gina").header("X-Request-Id", cancelRequestId).post("/api/orders/" + orderId + "/cancel")
+                .then().statusCode(202);
+        for (String topic : List.of(Topics.ORDER_CANCEL_REQUESTED_V1, Topics.ORDER_CANCELLED_V1)) {
+            EventEnvelope cancelled = EventTraffic.awaitOne(topic, orderId);
+            assertThat(cancelled.correlationId()).isEqualTo(requestId);
+            assertThat(cancelled.causationId()).as(topic + " is caused by the customer's cancel")
+                    .isEqualTo(cancelRequestId);
+        }
     }
 
     @Test

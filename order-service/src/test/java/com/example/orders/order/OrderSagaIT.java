@@ -115,7 +115,7 @@ class OrderSagaIT {
         EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
 
         Order cancelled = InSession
-                .await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1")));
+                .await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1", "request-1")));
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         EventEnvelope requested = awaitOne(Topics.ORDER_CANCEL_REQUESTED_V1, order.id());
@@ -137,7 +137,8 @@ class OrderSagaIT {
                 .containsPattern("saga_outcomes_total\\{[^}]*outcome=\"confirmed\"[^}]*} [1-9]");
 
         assertThatThrownBy(
-                () -> InSession.await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1"))))
+                () -> InSession.await(
+                        () -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1", "request-1"))))
                 .isInstanceOf(OrderAlreadyFinal.class);
         assertThat(statusOf(order.id())).isEqualTo(OrderStatus.CONFIRMED);
     }

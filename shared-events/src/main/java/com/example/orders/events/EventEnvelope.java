@@ -33,12 +33,13 @@ public record EventEnvelope(String id, String source, EventType type, Instant ti
     }
 
     /**
-     * The first event of a saga whose correlation id is given: the request that started it (its X-Request-Id), so the
-     * saga's events can be found from the request.
+     * The first event of a saga started by a request: the request (its X-Request-Id) is both the saga's correlation id,
+     * so the saga's events can be found from the request, and the event's cause.
      */
     public static EventEnvelope startingSaga(String source, EventType type, String orderId, Instant time,
-            String correlationId) {
-        return new EventEnvelope(UUID.randomUUID().toString(), source, type, time, orderId, correlationId, null, null);
+            String requestId) {
+        return new EventEnvelope(UUID.randomUUID().toString(), source, type, time, orderId, requestId, requestId,
+                null);
     }
 
     /** An event caused by another: it joins the cause's saga and names the cause. */

@@ -1,7 +1,5 @@
 package com.example.orders.order.api;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +10,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -66,8 +65,9 @@ public class OrderResource {
                 token.<String>claim("email").orElse(null), idempotencyKey,
                 body.items().stream().map(line -> OrderItem.unpriced(line.sku(), line.quantity())).toList(),
                 body.paymentToken(), requestId);
+        // path-absolute: right for the caller whichever gateway, port or scheme it came through (RFC 9110 §10.2.2)
         return placing.place(command).map(order -> Response.accepted(accepted(order))
-                .location(URI.create("/api/orders/" + order.id()))
+                .header(HttpHeaders.LOCATION, "/api/orders/" + order.id())
                 .build());
     }
 
@@ -89,8 +89,9 @@ public class OrderResource {
     @RolesAllowed("customer")
     @WithTransaction
     public Uni<Response> cancel(
-            @PathParam("orderId") @Pattern(regexp = ORDER_ID, message = "must be an order id") String orderId) {
-        return cancelling.cancel(orderId, token.getSubject())
+            @PathParam("orderId") @Pattern(regexp = ORDER_ID, message = "must be an order id") String orderId,
+            @HeaderParam(RequestIds.HEADER) String requestId) {
+        return cancelling.cancel(orderId, token.getSubject(), requestId)
                 .map(order -> Response.accepted(accepted(order)).build());
     }
 

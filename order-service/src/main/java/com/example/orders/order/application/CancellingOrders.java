@@ -34,7 +34,7 @@ public class CancellingOrders {
      * @throws OrderAlreadyFinal
      *             when it is CONFIRMED or CANCELLED already
      */
-    public Uni<Order> cancel(String orderId, String customerId) {
+    public Uni<Order> cancel(String orderId, String customerId, String requestId) {
         return orders.change(orderId, stored -> {
             if (!stored.order().customerId().equals(customerId)) {
                 // someone else's order is none of this customer's business, not even its existence
@@ -44,7 +44,8 @@ public class CancellingOrders {
         })
                 .flatMap(outcome -> {
                     Cancelled cancelled = outcome.orElseThrow(() -> new UnknownOrder(orderId));
-                    return emitted.inSaga(orderId, cancelled.stored().correlationId(), cancelled.events())
+                    return emitted.inSaga(orderId, cancelled.stored().correlationId(), requestId,
+                            cancelled.events())
                             .replaceWith(cancelled.stored().order());
                 });
     }

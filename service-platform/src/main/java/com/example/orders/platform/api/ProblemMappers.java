@@ -9,8 +9,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.example.orders.platform.outage.TransientFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -18,8 +20,52 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /** Turns the framework's own errors into problem details, so no client ever parses two error formats. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** How long a client should wait before it tries again while a dependency is away. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    /**
+     * What no other mapper knows. A dependency that is away (the database restarting, a lock timeout, the pool out of
+     * connections) is a 503 with Retry-After: nothing was done, and a retried POST with the same Idempotency-Key places
+     * its order once. Anything else is our bug: a 500 that names the request id, with the stack trace in the log, never
+     * in the answer.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.debugf("answered 503, a dependency is away: %s", e.toString());
+            return Response.fromResponse(Problems.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "this service cannot reach its database or broker for the moment; nothing was done, try again "
+                            + "after the Retry-After seconds"))
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        LOG.errorf(e, "unexpected failure of a request");
+        return Problems.of(Response.Status.INTERNAL_SERVER_ERROR,
+                "an unexpected error; the X-Request-Id of this answer finds it in the service's log");
+    }
+
+    /** No credential, or one that does not prove who sent it (tampered, expired, not a JWT). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(Problems.of(Response.Status.UNAUTHORIZED,
+                "a valid bearer token is required (Authorization: Bearer <JWT>)"))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.of(Response.Status.FORBIDDEN, "this token's role may not do this");
+    }
 
     @ServerExceptionMapper
     public Response invalidRequest(ConstraintViolationException e) {

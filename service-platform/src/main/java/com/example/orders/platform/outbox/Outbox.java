@@ -37,10 +37,13 @@ public class Outbox {
         return append(envelope, payload);
     }
 
-    /** Emits the first event of a saga started by a request, whose id becomes the saga's correlation id. */
-    public Uni<EventEnvelope> startSaga(String orderId, Record payload, String correlationId) {
+    /**
+     * Emits the first event of a saga started by a request, whose id becomes the saga's correlation id and the event's
+     * causation id.
+     */
+    public Uni<EventEnvelope> startSaga(String orderId, Record payload, String requestId) {
         EventEnvelope envelope = EventEnvelope.startingSaga(source, EventType.ofPayload(payload), orderId, now(),
-                correlationId);
+                requestId);
         return append(envelope, payload);
     }
 
@@ -50,10 +53,13 @@ public class Outbox {
         return append(envelope, payload);
     }
 
-    /** Emits an event of a saga that no received event caused (a customer's request, a deadline). */
-    public Uni<EventEnvelope> emitInSaga(String orderId, String correlationId, Record payload) {
+    /**
+     * Emits an event of a saga that no received event caused: {@code causationId} names what did (a customer's request
+     * by its X-Request-Id, or the event whose deadline ran out).
+     */
+    public Uni<EventEnvelope> emitInSaga(String orderId, String correlationId, String causationId, Record payload) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), source,
-                EventType.ofPayload(payload), now(), orderId, correlationId, null, null);
+                EventType.ofPayload(payload), now(), orderId, correlationId, causationId, null);
         return append(envelope, payload);
     }
 

@@ -56,8 +56,11 @@ public class EmittedEvents {
      * applied it; those that did skip it.
      */
     public Uni<Void> placedAgain(Order order, String correlationId, Orders.Sent sent) {
+        // as first sent: a saga started by a request has the request as its correlation and OrderCreated's cause; one
+        // started without a request correlates with OrderCreated itself and names no cause
+        String causationId = correlationId.equals(sent.eventId()) ? null : correlationId;
         return outbox.resend(new EventEnvelope(sent.eventId(), outbox.source(), EventType.ORDER_CREATED, sent.time(),
-                order.id(), correlationId, null, null), created(order));
+                order.id(), correlationId, causationId, null), created(order));
     }
 
     private static OrderCreatedV1 created(Order order) {
@@ -74,11 +77,14 @@ public class EmittedEvents {
                 .replaceWithVoid();
     }
 
-    /** Events decided on a request from outside the saga (the customer, a deadline). */
-    public Uni<Void> inSaga(String orderId, String correlationId, List<OrderEvent> events) {
+    /**
+     * Events decided on a request from outside the saga: {@code causationId} is the customer's request (its
+     * X-Request-Id) or, for a deadline, the OrderCreated whose saga ran out of time.
+     */
+    public Uni<Void> inSaga(String orderId, String correlationId, String causationId, List<OrderEvent> events) {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> outbox.emitInSaga(orderId, correlationId,
-                        outcome(event)))
+                        causationId, outcome(event)))
                 .collect().last()
                 .replaceWithVoid();
     }
