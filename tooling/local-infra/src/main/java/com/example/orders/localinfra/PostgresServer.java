@@ -32,6 +32,9 @@ public final class PostgresServer implements AutoCloseable {
             host    all   all   ::1/128        scram-sha-256
             """;
 
+    private static final int RESTART_ATTEMPTS = 5;
+    private static final java.time.Duration RESTART_PAUSE = java.time.Duration.ofSeconds(2);
+
     private final Path dataDirectory;
     private final int port;
     private final Path logFile;
@@ -75,25 +78,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            File log = logFile.toFile();
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(stopWithJvm)
-                    .setPort(port)
-                    .setServerConfig("max_connections", "300")
-                    // zonky starts the server with -F (fsync off) and synchronous_commit=off: fast, and a killed
-                    // server forgets commits it already acknowledged. Every commit here is on disk before it is
-                    // acknowledged; the later -c settings override zonky's -F
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("password_encryption", "scram-sha-256")
-                    .setConnectConfig("password", adminPassword)
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
-                    .start();
+            postgres = startPostmaster();
             requirePasswords();
         } catch (IOException | SQLException e) {
             String hint = String.valueOf(e.getMessage()).contains("password authentication failed")
@@ -102,6 +87,50 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
                     + hint, e);
         }
+    }
+
+    /**
+     * Starts the postmaster, trying again for a few seconds: after a kill -9 its children (which hold the shared memory
+     * the new one needs) take a moment to notice and exit, and PostgreSQL refuses to start until they have.
+     */
+    private EmbeddedPostgres startPostmaster() throws IOException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= RESTART_ATTEMPTS; attempt++) {
+            try {
+                return newPostmaster();
+            } catch (IOException e) {
+                last = e;
+                try {
+                    Thread.sleep(RESTART_PAUSE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private EmbeddedPostgres newPostmaster() throws IOException {
+        File log = logFile.toFile();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(stopWithJvm)
+                .setPort(port)
+                .setServerConfig("max_connections", "300")
+                // zonky starts the server with -F (fsync off) and synchronous_commit=off: fast, and a killed
+                // server forgets commits it already acknowledged. Every commit here is on disk before it is
+                // acknowledged; the later -c settings override zonky's -F
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setConnectConfig("password", adminPassword)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
+                .start();
     }
 
     /** On a cluster still trusting every local login: give the superuser its password, then require passwords. */

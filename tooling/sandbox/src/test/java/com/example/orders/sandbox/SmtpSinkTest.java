@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SmtpSinkTest {
 
@@ -33,6 +35,27 @@ class SmtpSinkTest {
                     URI.create(sink.apiUri() + "/messages?orderId=o-2")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(listed).contains("\"orderId\":\"o-2\"").doesNotContain("o-1");
+        }
+    }
+
+    @Test
+    void aRestartedSinkStillListsWhatItReceivedBeforeAndEveryDeliveryOfAResentEmail(@TempDir Path data)
+            throws Exception {
+        try (SmtpSink sink = SmtpSink.start("127.0.0.1", 0, 0, data)) {
+            sendOverSmtp(sink.smtpPort(), "o-3");
+            sendOverSmtp(sink.smtpPort(), "o-3");
+            for (int waited = 0; sink.received().size() < 2 && waited < 50; waited++) {
+                Thread.sleep(100);
+            }
+        }
+
+        try (SmtpSink again = SmtpSink.start("127.0.0.1", 0, 0, data)) {
+            sendOverSmtp(again.smtpPort(), "o-4");
+            for (int waited = 0; again.received().size() < 3 && waited < 50; waited++) {
+                Thread.sleep(100);
+            }
+
+            assertThat(again.received()).extracting(SmtpSink.Received::orderId).containsExactly("o-3", "o-3", "o-4");
         }
     }
 

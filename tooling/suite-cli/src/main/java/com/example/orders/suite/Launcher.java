@@ -32,6 +32,7 @@ final class Launcher {
     private final List<SandboxComponent> outsideWorld;
     private final GatewayComponent gateway;
     private final List<ServiceComponent> services = new ArrayList<>();
+    private final List<ServiceComponent> replicas = new ArrayList<>();
 
     Launcher(Path repository, Map<String, String> env, PrintStream out) {
         this.home = SuiteHome.from(repository, env);
@@ -44,12 +45,29 @@ final class Launcher {
                 SandboxComponent.smtpSink(home, settings));
         this.gateway = new GatewayComponent(home, settings);
         for (SuiteService service : SuiteService.values()) {
-            services.add(new ServiceComponent(service, home, settings));
+            services.add(ServiceComponent.of(service, home, settings));
+            replicas.add(ServiceComponent.replicaOf(service, home, settings));
         }
     }
 
     /** @return the exit code: 0 when everything is up */
     int up() {
+        return up(List.of());
+    }
+
+    /**
+     * Starts whatever is not running, and a replica ({@code <service>-2}) of each service named, then waits until every
+     * component answers ready (replicas that run already included).
+     *
+     * @return the exit code: 0 when everything is up
+     */
+    int up(List<String> replicasOf) {
+        List<ServiceComponent> wantedReplicas = new ArrayList<>();
+        for (String name : replicasOf) {
+            wantedReplicas.add(replicas.stream().filter(r -> r.service().serviceName().equals(name)).findFirst()
+                    .orElseThrow(() -> new SuiteException("no service named " + name + "; the services are "
+                            + services.stream().map(Component::name).toList())));
+        }
         Duration readyTimeout = Duration.ofSeconds(
                 settings.value("SUITE_READY_TIMEOUT_SECONDS").map(Integer::parseInt).orElse(120));
         devKeys().ensureKeys();
@@ -62,7 +80,13 @@ final class Launcher {
         Map<SuiteService, ServiceDatabase> databases = postgres.databases();
 
         List<ServiceComponent> started = new ArrayList<>();
-        for (ServiceComponent service : services) {
+        List<ServiceComponent> instances = new ArrayList<>(services);
+        for (ServiceComponent replica : replicas) {
+            if (wantedReplicas.contains(replica) || replica.process().isPresent()) {
+                instances.add(replica);
+            }
+        }
+        for (ServiceComponent service : instances) {
             Optional<ProcessHandle> running = service.process();
             if (running.isPresent()) {
                 out.println(service.name() + ": already running (pid " + running.get().pid() + ")");
@@ -72,11 +96,14 @@ final class Launcher {
             started.add(service);
         }
         List<String> failures = new ArrayList<>();
-        for (ServiceComponent service : started) {
+        // a service that was running is waited for too: after a broker or database outage it may not be ready yet
+        for (ServiceComponent service : instances) {
             try {
                 service.awaitReady(readyTimeout);
-                out.println(service.name() + ": started (pid " + service.process().map(ProcessHandle::pid)
-                        .orElse(-1L) + ")");
+                if (started.contains(service)) {
+                    out.println(service.name() + ": started (pid " + service.process().map(ProcessHandle::pid)
+                            .orElse(-1L) + ")");
+                }
             } catch (SuiteException e) {
                 failures.add(e.getMessage());
             }
@@ -87,12 +114,13 @@ final class Launcher {
             failures.add(e.getMessage());
         }
         out.println();
-        printTable();
-        if (!failures.isEmpty()) {
-            failures.forEach(failure -> out.println("FAILED " + failure));
-            return 1;
+        for (Component notReady : printTable()) {
+            if (failures.stream().noneMatch(failure -> failure.startsWith(notReady.name() + ":"))) {
+                failures.add(notReady.name() + ": not ready (see " + relative(notReady.log()) + ")");
+            }
         }
-        return 0;
+        failures.forEach(failure -> out.println("FAILED " + failure));
+        return failures.isEmpty() ? 0 : 1;
     }
 
     private void startInfrastructure(Component component, Duration readyTimeout) {
@@ -113,6 +141,7 @@ final class Launcher {
     int down(List<String> names) {
         List<Component> reverse = new ArrayList<>(services);
         Collections.reverse(reverse);
+        reverse.addAll(0, replicas);
         reverse.add(0, gateway);
         reverse.addAll(outsideWorld);
         reverse.add(postgres);
@@ -127,6 +156,10 @@ final class Launcher {
             if (!names.isEmpty() && !names.contains(component.name())) {
                 continue;
             }
+            if (names.isEmpty() && replicas.contains(component) && component.process().isEmpty()) {
+                // replicas run only when asked for: stopping all does not report each one not running
+                continue;
+            }
             Optional<Long> pid = component.process().map(ProcessHandle::pid);
             if (component.stop()) {
                 out.println(component.name() + ": stopped (pid " + pid.orElse(-1L) + ")");
@@ -139,27 +172,31 @@ final class Launcher {
 
     /** @return 0 when every component is up (or external), 1 otherwise */
     int status() {
-        return printTable() ? 0 : 1;
+        return printTable().isEmpty() ? 0 : 1;
     }
 
-    private boolean printTable() {
+    /** @return the components that are not up */
+    private List<Component> printTable() {
         List<Component> all = new ArrayList<>();
         all.add(kafka);
         all.add(postgres);
         all.addAll(outsideWorld);
         all.addAll(services);
+        replicas.stream().filter(replica -> replica.process().isPresent()).forEach(all::add);
         all.add(gateway);
         String format = "%-22s %-8s %-26s %-9s %s%n";
         out.printf(format, "COMPONENT", "PID", "ADDRESS", "STATUS", "LOG");
-        boolean allUp = true;
+        List<Component> notUp = new ArrayList<>();
         for (Component component : all) {
             Component.Health health = component.health();
-            allUp &= health == Component.Health.UP || health == Component.Health.EXTERNAL;
+            if (health != Component.Health.UP && health != Component.Health.EXTERNAL) {
+                notUp.add(component);
+            }
             out.printf(format, component.name(),
                     component.process().map(p -> Long.toString(p.pid())).orElse("-"), component.address(), health,
                     relative(component.log()));
         }
-        return allUp;
+        return notUp;
     }
 
     private String relative(String log) {

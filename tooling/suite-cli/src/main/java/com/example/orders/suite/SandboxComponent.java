@@ -59,7 +59,8 @@ final class SandboxComponent implements Component {
         int smtp = settings.smtpPort();
         int api = settings.smtpSinkApiPort();
         return new SandboxComponent("smtp-sink", SmtpSink.class,
-                List.of("--smtp-port", Integer.toString(smtp), "--api-port", Integer.toString(api)),
+                List.of("--smtp-port", Integer.toString(smtp), "--api-port", Integer.toString(api), "--data",
+                        home.smtpSinkData().toString()),
                 List.of(smtp, api), "SMTP_PORT / SMTP_SINK_API_PORT",
                 URI.create("http://127.0.0.1:" + api + "/health"),
                 "smtp://" + settings.smtpHost() + ":" + smtp,

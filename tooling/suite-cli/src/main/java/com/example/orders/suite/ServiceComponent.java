@@ -18,25 +18,39 @@ import com.example.orders.localinfra.PidFile;
 import com.example.orders.localinfra.ServiceDatabase;
 import com.example.orders.localinfra.SuiteService;
 
-/** One of the five services, run from its packaged Quarkus jar as a process of its own. */
+/**
+ * One of the five services, run from its packaged Quarkus jar as a process of its own; or its replica
+ * ({@code <service>-2}): a second instance of the same jar, on its own port, with the same database and consumer group,
+ * as the production overlay runs them.
+ */
 final class ServiceComponent implements Component {
 
     private final SuiteService service;
+    private final boolean replica;
     private final SuiteHome home;
     private final Settings settings;
     private final PidFile pidFile;
 
-    ServiceComponent(SuiteService service, SuiteHome home, Settings settings) {
+    private ServiceComponent(SuiteService service, boolean replica, SuiteHome home, Settings settings) {
         this.service = service;
+        this.replica = replica;
         this.home = home;
         this.settings = settings;
-        this.pidFile = new PidFile(home.pids().resolve(service.serviceName() + ".pid"),
+        this.pidFile = new PidFile(home.pids().resolve(name() + ".pid"),
                 home.serviceJar(service.serviceName()).toString());
+    }
+
+    static ServiceComponent of(SuiteService service, SuiteHome home, Settings settings) {
+        return new ServiceComponent(service, false, home, settings);
+    }
+
+    static ServiceComponent replicaOf(SuiteService service, SuiteHome home, Settings settings) {
+        return new ServiceComponent(service, true, home, settings);
     }
 
     @Override
     public String name() {
-        return service.serviceName();
+        return replica ? service.serviceName() + "-2" : service.serviceName();
     }
 
     SuiteService service() {
@@ -44,7 +58,7 @@ final class ServiceComponent implements Component {
     }
 
     private int port() {
-        return settings.httpPort(service);
+        return replica ? settings.replicaHttpPort(service) : settings.httpPort(service);
     }
 
     @Override

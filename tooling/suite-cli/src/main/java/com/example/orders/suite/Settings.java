@@ -24,6 +24,11 @@ record Settings(Map<String, String> env) {
         return port(service.environmentPrefix() + "_HTTP_PORT", service.defaultPort());
     }
 
+    /** The port of a service's replica: {@code <SERVICE>_HTTP_PORT_2}, by default the first instance's + 100. */
+    int replicaHttpPort(SuiteService service) {
+        return port(service.environmentPrefix() + "_HTTP_PORT_2", httpPort(service) + 100);
+    }
+
     int gatewayPort() {
         return port("GATEWAY_PORT", 8080);
     }

@@ -69,10 +69,15 @@ public final class SuiteCommand {
     }
 
     @Command(name = "up", description = "Starts whatever is not running (broker, PostgreSQL, the services) and "
-            + "waits until all are ready.")
+            + "waits until all are ready; exits 1 naming what is not.")
     static final class Up implements Callable<Integer> {
 
         private final Launcher launcher;
+
+        @Option(names = "--replica", paramLabel = "SERVICE", description = "also start a second instance of this "
+                + "service, <service>-2, on <SERVICE>_HTTP_PORT_2 (default: its port + 100), with the same database "
+                + "and consumer group; repeatable. ./suite down <service>-2 stops it.")
+        List<String> replicas = new ArrayList<>();
 
         Up(Launcher launcher) {
             this.launcher = launcher;
@@ -80,7 +85,7 @@ public final class SuiteCommand {
 
         @Override
         public Integer call() {
-            return launcher.up();
+            return launcher.up(replicas);
         }
     }
 

@@ -49,6 +49,10 @@ record SuiteHome(Path repository, Path state) {
         return state.resolve("payment-provider");
     }
 
+    Path smtpSinkData() {
+        return state.resolve("smtp-sink");
+    }
+
     Path secrets() {
         return directory("secrets");
     }

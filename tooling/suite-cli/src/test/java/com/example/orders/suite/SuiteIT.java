@@ -150,15 +150,37 @@ class SuiteIT {
         Result up = suite("up");
 
         assertThat(up.output()).contains("kafka: started");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (SuiteService service : SuiteService.values()) {
-                assertThat(readiness(service)).as(service.serviceName()).isEqualTo(200);
-            }
-        });
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        for (SuiteService service : SuiteService.values()) {
+            assertThat(readiness(service)).as("%s once up returned 0", service.serviceName()).isEqualTo(200);
+        }
         Map<String, Long> pids = pids();
         for (SuiteService service : SuiteService.values()) {
             assertThat(pids.get(service.serviceName())).isEqualTo(pidsAfterFirstUp.get(service.serviceName()));
         }
+    }
+
+    @Test
+    @Order(5)
+    void upExitsOneNamingWhatIsNotReadyAndWhereItsLogIs() throws Exception {
+        long analytics = pidsAfterFirstUp.get("analytics-service");
+        // a hung service: running, but answering nothing
+        new ProcessBuilder("kill", "-STOP", Long.toString(analytics)).start().waitFor();
+        try {
+            Map<String, String> impatient = new HashMap<>(env);
+            impatient.put("SUITE_READY_TIMEOUT_SECONDS", "3");
+
+            Result up = suite(impatient, "up");
+
+            assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+            assertThat(up.output()).containsPattern("FAILED analytics-service: not ready within 3 s \\(see .*"
+                    + "analytics-service\\.log\\)");
+            assertThat(up.output().lines().filter(line -> line.startsWith("FAILED"))).hasSize(1);
+        } finally {
+            new ProcessBuilder("kill", "-CONT", Long.toString(analytics)).start().waitFor();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> readiness(SuiteService.ANALYTICS) == 200);
+        assertThat(suite("up").exitCode()).isZero();
     }
 
     @Test
