@@ -68,6 +68,17 @@ final class Broker implements AutoCloseable {
         return key;
     }
 
+    /** The partitions each member of the group holds now, one set per member. */
+    List<java.util.Set<TopicPartition>> assignmentsOf(String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .map(member -> member.assignment().topicPartitions())
+                    .toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe group " + group, e);
+        }
+    }
+
     boolean hasRecordWithKey(String topic, String key) {
         return recordsOf(topic).stream().anyMatch(record -> key.equals(record.key()));
     }

@@ -41,6 +41,7 @@ final class Suite {
         }
         for (SuiteService service : SuiteService.values()) {
             env.put(service.environmentPrefix() + "_HTTP_PORT", Integer.toString(FreePort.find()));
+            env.put(service.environmentPrefix() + "_HTTP_PORT_2", Integer.toString(FreePort.find()));
         }
         // shorter rounds than in production, so an outage's end is noticed within a second or two
         env.put("PAYMENT_PROVIDER_CALLS_MAX_WAIT_BETWEEN_ROUNDS", "PT1S");

@@ -39,7 +39,7 @@ final class StartupFailure {
                     return "its database " + database + " does not exist (" + firstLine(message) + ")";
                 }
                 if (isUnreachable(chain)) {
-                    return "its database " + database + " is not reachable (" + firstLine(rootOf(chain).getMessage())
+                    return "its database " + database + " is not reachable (" + deepestMessage(chain)
                             + "; set " + envPrefix() + "_DB_URL)";
                 }
             }
@@ -78,6 +78,17 @@ final class StartupFailure {
             chain.add(t);
         }
         return chain;
+    }
+
+    /** What the deepest cause that says anything says (a timeout may say nothing, its wrapper does). */
+    private static String deepestMessage(List<Throwable> chain) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            String line = firstLine(chain.get(i).getMessage());
+            if (!line.isBlank()) {
+                return line;
+            }
+        }
+        return chain.get(chain.size() - 1).getClass().getSimpleName();
     }
 
     private static Throwable rootOf(List<Throwable> chain) {

@@ -84,13 +84,13 @@ final class ServiceComponent implements Component {
         if (process().isPresent()) {
             return;
         }
-        Path jar = home.serviceJar(name());
+        Path jar = home.serviceJar(service.serviceName());
         if (!Files.exists(jar)) {
             throw new SuiteException(name() + ": not built (" + jar + " is missing); run ./mvnw -DskipTests package");
         }
         if (FreePort.isListening(port())) {
             throw new SuiteException(name() + ": port " + port() + " is already in use by another process (set "
-                    + service.environmentPrefix() + "_HTTP_PORT to use another)");
+                    + service.environmentPrefix() + (replica ? "_HTTP_PORT_2" : "_HTTP_PORT") + " to use another)");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
