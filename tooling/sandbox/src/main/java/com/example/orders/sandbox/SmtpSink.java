@@ -183,9 +183,7 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     /**
-     * {@code [--host 127.0.0.1] [--smtp-port 2525] [--api-port 8025] [--data
-     * <dir>
-     * ]}; runs until the process is stopped.
+     * {@code [--host 127.0.0.1] [--smtp-port 2525] [--api-port 8025] [--data DIR]}; runs until the process is stopped.
      */
     public static void main(String[] args) {
         Options options = Options.parse(args);
