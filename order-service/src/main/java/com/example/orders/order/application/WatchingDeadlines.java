@@ -21,7 +21,6 @@ import com.example.orders.order.infrastructure.messaging.EmittedEvents;
 import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
-import com.example.orders.platform.outage.TransientFailures;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -82,9 +81,7 @@ public class WatchingDeadlines {
             check(Instant.now());
             outage.roundSucceeded();
         } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
-                outage.roundFailed(e);
-            } else {
+            if (!outage.roundFailed(e)) {
                 LOG.errorf(e, "saga deadlines: this round failed; the next one tries again in %s",
                         config.sagaDeadlineCheckInterval());
             }

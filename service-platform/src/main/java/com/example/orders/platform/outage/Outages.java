@@ -34,12 +34,8 @@ public class Outages {
 
     /** The records of a consumed topic: they wait in order, and the service is not ready meanwhile. */
     public Waiter consumerOf(String topic) {
-        return waiters.computeIfAbsent("records of " + topic,
-                name -> new Waiter(name, true, gauge -> Gauge.builder("messaging.records.waiting", gauge,
-                        AtomicInteger::get)
-                        .description("Records held because a dependency is away; applied in order when it returns")
-                        .tag("topic", topic)
-                        .register(meters)));
+        return waiter("records of " + topic, true, "messaging.records.waiting",
+                "Records held because a dependency is away; applied in order when it returns", "topic", topic);
     }
 
     /**
@@ -47,12 +43,19 @@ public class Outages {
      * on the outside world (the payment provider, a mail server) does not, as the service still takes its work.
      */
     public Waiter worker(String worker, boolean holdsReadiness) {
-        return waiters.computeIfAbsent(worker,
-                name -> new Waiter(name, holdsReadiness, gauge -> Gauge.builder("background.work.waiting", gauge,
-                        AtomicInteger::get)
-                        .description("Work of a background worker held because a dependency is away")
-                        .tag("worker", worker)
-                        .register(meters)));
+        return waiter(worker, holdsReadiness, "background.work.waiting",
+                "Work of a background worker held because a dependency is away", "worker", worker);
+    }
+
+    /** The waiter of that name, made on first use with its gauge of what it holds. */
+    private Waiter waiter(String name, boolean holdsReadiness, String gauge, String description, String tag,
+            String tagValue) {
+        return waiters.computeIfAbsent(name, ignored -> {
+            Waiter waiter = new Waiter(name, holdsReadiness);
+            Gauge.builder(gauge, waiter.held, AtomicInteger::get).description(description).tag(tag, tagValue)
+                    .register(meters);
+            return waiter;
+        });
     }
 
     /** The waiters that hold the service's readiness down now. */
@@ -72,13 +75,12 @@ public class Outages {
         private volatile Instant since;
         private volatile String reason;
 
-        private Waiter(String name, boolean holdsReadiness, java.util.function.Consumer<AtomicInteger> gauge) {
+        private Wait round;
+
+        private Waiter(String name, boolean holdsReadiness) {
             this.name = name;
             this.holdsReadiness = holdsReadiness;
-            gauge.accept(held);
         }
-
-        private Wait round;
 
         /** One piece of work (a record) that waits until it succeeds or fails for good. */
         public Wait hold() {
@@ -86,14 +88,20 @@ public class Outages {
         }
 
         /**
-         * A worker's round failed because a dependency is away: the worker waits (one log line for the whole outage)
-         * until a round succeeds.
+         * A worker's round failed. When the cause is an outage ({@link TransientFailures}) the worker waits (one log
+         * line for the whole outage) until a round succeeds.
+         *
+         * @return true for an outage, now waited out; false for any other failure, which the caller reports
          */
-        public synchronized void roundFailed(Throwable cause) {
+        public synchronized boolean roundFailed(Throwable cause) {
+            if (!TransientFailures.isTransient(cause)) {
+                return false;
+            }
             if (round == null) {
                 round = hold();
             }
             round.failedTransiently(cause);
+            return true;
         }
 
         /** A worker's round went through: whatever it waited on is back. */

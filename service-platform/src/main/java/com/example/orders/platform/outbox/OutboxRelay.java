@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventType;
 import com.example.orders.platform.outage.Outages;
-import com.example.orders.platform.outage.TransientFailures;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -140,9 +139,7 @@ public class OutboxRelay {
                 return;
             } catch (Throwable e) {
                 // the rows stay and the next round tries again, whatever the cause
-                if (TransientFailures.isTransient(e)) {
-                    outage.roundFailed(e);
-                } else {
+                if (!outage.roundFailed(e)) {
                     LOG.errorf(e, "outbox relay: a round failed; the rows stay and the next round tries again");
                 }
                 pause();

@@ -13,7 +13,6 @@ import com.example.orders.notification.infrastructure.config.NotificationService
 import com.example.orders.notification.infrastructure.persistence.Notifications;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
-import com.example.orders.platform.outage.TransientFailures;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,9 +87,7 @@ class MailWorker {
                 return;
             } catch (RuntimeException e) {
                 if (running) {
-                    if (TransientFailures.isTransient(e)) {
-                        database.roundFailed(e);
-                    } else {
+                    if (!database.roundFailed(e)) {
                         LOG.errorf(e, "emails: a round failed; the next one tries again");
                     }
                     sleepQuietly();
@@ -106,9 +103,8 @@ class MailWorker {
                     .addHeader("X-Order-Id", notification.orderId()));
         } catch (RuntimeException e) {
             failed.increment();
-            if (TransientFailures.isTransient(e)) {
+            if (mailServer.roundFailed(e)) {
                 // one line per mail-server outage, not one per email
-                mailServer.roundFailed(e);
                 LOG.debugf("email %s of order %s not sent, trying again later: %s", notification.kind(),
                         notification.orderId(), e.toString());
             } else {

@@ -20,7 +20,6 @@ import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
 import com.example.orders.payment.infrastructure.persistence.Payments;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
-import com.example.orders.platform.outage.TransientFailures;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -101,9 +100,7 @@ class ProviderWorkers {
                 return;
             } catch (Exception e) {
                 if (running) {
-                    if (TransientFailures.isTransient(e)) {
-                        outage.roundFailed(e);
-                    } else {
+                    if (!outage.roundFailed(e)) {
                         LOG.errorf(e, "provider calls: a round failed; the next one tries again");
                     }
                     pause();
@@ -133,9 +130,7 @@ class ProviderWorkers {
             Transactions.await(record);
         } catch (RuntimeException e) {
             // the lease runs out and the payment is called again, with the same idempotency key
-            if (TransientFailures.isTransient(e)) {
-                outage.roundFailed(e);
-            } else {
+            if (!outage.roundFailed(e)) {
                 LOG.errorf(e, "payment of order %s: could not record the provider's answer", orderId);
             }
         }
