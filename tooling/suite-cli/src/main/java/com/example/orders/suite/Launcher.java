@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.example.orders.localinfra.JwtKeys;
+import com.example.orders.localinfra.PostgresServer;
 import com.example.orders.localinfra.ServiceDatabase;
 import com.example.orders.localinfra.SuiteService;
 import com.example.orders.suite.ops.HttpServiceOperations;
@@ -203,6 +205,29 @@ final class Launcher {
         Path path = Path.of(log);
         Path cwd = Path.of("").toAbsolutePath();
         return path.isAbsolute() && path.startsWith(cwd) ? cwd.relativize(path).toString() : log;
+    }
+
+    /** The processes the launcher started that run now, by component name (replicas included), in start order. */
+    Map<String, ProcessHandle> processes() {
+        List<Component> all = new ArrayList<>();
+        all.add(kafka);
+        all.add(postgres);
+        all.addAll(outsideWorld);
+        all.addAll(services);
+        all.addAll(replicas);
+        all.add(gateway);
+        Map<String, ProcessHandle> running = new LinkedHashMap<>();
+        all.forEach(component -> component.process().ifPresent(process -> running.put(component.name(), process)));
+        return running;
+    }
+
+    /** The embedded PostgreSQL server's superuser login, while it runs. */
+    Optional<LocalSuite.DatabaseServer> embeddedDatabaseServer() {
+        if (postgres.health() != Component.Health.UP) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalSuite.DatabaseServer("127.0.0.1", settings.postgresPort(), PostgresServer.ADMIN,
+                secrets.postgresAdminPassword()));
     }
 
     /**

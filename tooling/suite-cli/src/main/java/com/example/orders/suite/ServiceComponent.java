@@ -25,6 +25,9 @@ import com.example.orders.localinfra.SuiteService;
  */
 final class ServiceComponent implements Component {
 
+    /** The services' JVM options unless SUITE_JAVA_OPTS says otherwise. */
+    static final String DEFAULT_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
+
     private final SuiteService service;
     private final boolean replica;
     private final SuiteHome home;
@@ -94,7 +97,7 @@ final class ServiceComponent implements Component {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(List.of(settings.value("SUITE_JAVA_OPTS").orElse("-Xmx384m -XX:+UseSerialGC").split("\\s+")));
+        command.addAll(List.of(javaOptions(settings).split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
         Detached.start(home, name(), pidFile, command, environment(kafkaBootstrapServers, database));
     }
@@ -166,5 +169,9 @@ final class ServiceComponent implements Component {
     @Override
     public String log() {
         return home.log(name()).toString();
+    }
+
+    static String javaOptions(Settings settings) {
+        return settings.value("SUITE_JAVA_OPTS").orElse(DEFAULT_JAVA_OPTS);
     }
 }

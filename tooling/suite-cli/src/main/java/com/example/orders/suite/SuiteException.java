@@ -1,7 +1,7 @@
 package com.example.orders.suite;
 
 /** Something the operator must fix; its message is printed as the one line that says what. */
-class SuiteException extends RuntimeException {
+public class SuiteException extends RuntimeException {
 
     SuiteException(String message) {
         super(message);
