@@ -22,6 +22,7 @@ import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.testsupport.ContractEvents;
+import com.example.orders.testsupport.DatabaseNotifications;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.TestTokens;
@@ -64,6 +65,20 @@ class NotifyingCustomersIT {
                 .body("[0].kind", equalTo("ORDER_CONFIRMED"))
                 .body("[0].recipient", equalTo("alice@example.com"))
                 .body("[0].sentAt", notNullValue());
+    }
+
+    @Test
+    void anEmailWrittenWakesTheMailWorkerAtItsCommit() throws Exception {
+        String orderId = anOrderId();
+
+        try (DatabaseNotifications written = DatabaseNotifications.listen("notification_due")) {
+            send(ContractEvents.asSent(orderId, new OrderConfirmedV1(orderId, "carol", "carol@example.com",
+                    Money.of("5.00", "EUR"), Instant.now())));
+
+            // the worker is told at the commit, not left to find it at its next look
+            assertThat(written.awaitSome(Duration.ofSeconds(30))).isNotEmpty();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> SmtpSinkResource.emailsAbout(orderId).size() == 1);
     }
 
     @Test

@@ -34,6 +34,7 @@ import com.example.orders.payment.domain.PaymentStatus;
 import com.example.orders.payment.infrastructure.persistence.Payments;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.testsupport.ContractEvents;
+import com.example.orders.testsupport.DatabaseNotifications;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
 
@@ -85,6 +86,20 @@ class PaymentSagaIT {
         // whichever of the order and its reservation arrived last made the capture due (they travel on two topics)
         assertThat(envelope.causationId()).isIn(placed.envelope().id(), reserved.envelope().id(),
                 sameFactAnotherId.envelope().id());
+    }
+
+    @Test
+    void aPaymentThatBecomesDueWakesTheProviderCallsAtItsCommit() throws Exception {
+        String orderId = anOrderId();
+        ContractEvents.Sent placed = placed(orderId, "tok_ok");
+
+        try (DatabaseNotifications due = DatabaseNotifications.listen("payment_due")) {
+            send(placed, reserved(placed));
+
+            // the dispatcher is told at the commit, not left to find it at its next look
+            assertThat(due.awaitSome(Duration.ofSeconds(30))).isNotEmpty();
+        }
+        awaitOne(Topics.PAYMENT_CAPTURED_V1, orderId, PaymentCapturedV1.class);
     }
 
     @Test

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventType;
+import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.outage.Outages;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,15 +35,13 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /**
  * Publishes the outbox to Kafka: rows in position order, each to its event's topic, keyed by order id, with the
  * CloudEvents headers; a row is deleted only once the broker has acknowledged it (acks=all, idempotent producer), so a
  * crash publishes it again and never loses it, and consumers de-duplicate on {@code ce_id}.
  * <p>
- * It wakes when an append commits (PostgreSQL NOTIFY from the outbox trigger), and also on a timer in case a
+ * It wakes when an append commits ({@link CommitNotifications}, from the outbox trigger), and also on a timer in case a
  * notification was missed. One relay per database publishes at a time (a transaction-scoped advisory lock), so replicas
  * of a service never reorder an order's events.
  */
@@ -56,9 +53,7 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final String bootstrapServers;
-    private final PgConnectOptions database;
-    private final Vertx vertx;
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final CommitNotifications.Wakeup wakeUp;
     private final AtomicLong pending = new AtomicLong();
     private final Counter published;
     private final Outages.Waiter outage;
@@ -66,17 +61,12 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
-    private PgSubscriber subscriber;
 
-    OutboxRelay(OutboxConfig config, Vertx vertx, MeterRegistry meters, Outages outages,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") String databaseUser,
-            @ConfigProperty(name = "quarkus.datasource.password") String databasePassword) {
+    OutboxRelay(OutboxConfig config, CommitNotifications commits, MeterRegistry meters, Outages outages,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
-        this.vertx = vertx;
         this.bootstrapServers = bootstrapServers;
-        this.database = PgConnectOptions.fromUri(databaseUrl).setUser(databaseUser).setPassword(databasePassword);
+        this.wakeUp = commits.listen(CHANNEL);
         Gauge.builder("outbox.pending.events", pending, AtomicLong::get)
                 .description("Events committed but not yet acknowledged by Kafka")
                 .register(meters);
@@ -92,14 +82,6 @@ public class OutboxRelay {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"), new StringSerializer(), new ByteArraySerializer());
-        subscriber = PgSubscriber.subscriber(vertx, database).reconnectPolicy(retries -> 1000L);
-        // a commit while the listener was away (database restart) sent its notification to no one: drain on every
-        // (re)subscription as well
-        subscriber.channel(CHANNEL)
-                .subscribeHandler(subscribed -> wakeUp.release())
-                .handler(notification -> wakeUp.release());
-        subscriber.connect().onFailure(e -> LOG.warnf("outbox relay: cannot listen for commits (%s); polling every %s",
-                e.getMessage(), config.pollInterval()));
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -108,16 +90,13 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
-        wakeUp.release();
+        wakeUp.signal();
         try {
             if (worker != null) {
                 worker.join(5_000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (subscriber != null) {
-            subscriber.close();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -127,8 +106,7 @@ public class OutboxRelay {
     private void run() {
         while (running) {
             try {
-                wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
+                wakeUp.await(config.pollInterval());
                 int count;
                 do {
                     count = publishBatch();

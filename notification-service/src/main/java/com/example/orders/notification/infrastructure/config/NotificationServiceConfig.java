@@ -22,8 +22,11 @@ public interface NotificationServiceConfig {
     /** The worker that sends the emails. */
     interface Mail {
 
-        /** How often it looks for emails to send. */
-        @WithDefault("PT0.5S")
+        /**
+         * How often it looks for emails to send when nothing woke it: a new email wakes it at its commit, so this finds
+         * retries whose time has come (and covers a missed notification).
+         */
+        @WithDefault("PT1S")
         Duration pollInterval();
 
         /** How long it holds an email while sending; another worker takes it over after (a crash). */

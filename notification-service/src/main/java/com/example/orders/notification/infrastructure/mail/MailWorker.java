@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.example.orders.notification.domain.Notification;
 import com.example.orders.notification.infrastructure.config.NotificationServiceConfig;
 import com.example.orders.notification.infrastructure.persistence.Notifications;
+import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
 
@@ -22,10 +23,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Sends the recorded notifications over SMTP on a thread of its own, and marks each sent once the mail server has
- * accepted it. A mail server that is down delays the emails; it loses none. Every email carries a Message-ID made from
- * its notification, so in the one case where an email can go out twice (this process dies after the server accepted it
- * and before the mark commits) the copies are recognisably the same message.
+ * Sends the recorded notifications over SMTP on a thread of its own, woken when one is written (a trigger's
+ * notification at its commit, see {@link CommitNotifications}) or by its timer for a retry that came due, and marks
+ * each sent once the mail server has accepted it. A mail server that is down delays the emails; it loses none. Every
+ * email carries a Message-ID made from its notification, so in the one case where an email can go out twice (this
+ * process dies after the server accepted it and before the mark commits) the copies are recognisably the same message.
  */
 @ApplicationScoped
 class MailWorker {
@@ -40,12 +42,14 @@ class MailWorker {
     private final Counter failed;
     private final Outages.Waiter database;
     private final Outages.Waiter mailServer;
+    private final CommitNotifications.Wakeup written;
     private volatile boolean running;
     private Thread thread;
 
     MailWorker(Notifications notifications, Mailer mailer, NotificationServiceConfig config, MeterRegistry metrics,
-            Outages outages) {
+            Outages outages, CommitNotifications commits) {
         this.notifications = notifications;
+        this.written = commits.listen("notification_due");
         this.database = outages.worker("notification-mail", true);
         this.mailServer = outages.worker("mail-server", false);
         this.mailer = mailer;
@@ -80,7 +84,7 @@ class MailWorker {
                 database.roundSucceeded();
                 due.forEach(this::send);
                 if (due.size() < BATCH) {
-                    Thread.sleep(config.mail().pollInterval().toMillis());
+                    written.await(config.mail().pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

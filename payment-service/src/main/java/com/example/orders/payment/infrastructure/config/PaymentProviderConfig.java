@@ -36,8 +36,11 @@ public interface PaymentProviderConfig {
         @WithDefault("4")
         int concurrency();
 
-        /** How often the workers look for due calls when idle. */
-        @WithDefault("PT0.2S")
+        /**
+         * How often the workers look for due calls when nothing woke them: a new payment wakes them at its commit, so
+         * this finds retries whose time has come (and covers a missed notification).
+         */
+        @WithDefault("PT0.5S")
         Duration pollInterval();
 
         /** How long a worker holds a payment while it calls; another worker takes it over after (a crash). */

@@ -18,6 +18,7 @@ import com.example.orders.payment.domain.Payment;
 import com.example.orders.payment.domain.PaymentStatus;
 import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
 import com.example.orders.payment.infrastructure.persistence.Payments;
+import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
 
@@ -26,10 +27,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Makes the provider calls that are due: leases a batch of due payments, calls the provider for each on a small pool of
- * worker threads (the calls block, so they stay off the event loop), and hands each answer to {@link TakingPayments},
- * which applies it in its own transaction. A worker that dies mid-call leaves its lease to expire; the payment is then
- * called again with the same idempotency key, which the provider answers without charging again.
+ * Makes the provider calls that are due: woken when a payment becomes due (a trigger's notification at its commit, see
+ * {@link CommitNotifications}) or, for a retry whose time has come, by its timer, it leases a batch of due payments,
+ * calls the provider for each on a small pool of worker threads (the calls block, so they stay off the event loop), and
+ * hands each answer to {@link TakingPayments}, which applies it in its own transaction. A worker that dies mid-call
+ * leaves its lease to expire; the payment is then called again with the same idempotency key, which the provider
+ * answers without charging again.
  */
 @ApplicationScoped
 class ProviderWorkers {
@@ -41,13 +44,15 @@ class ProviderWorkers {
     private final PaymentProvider provider;
     private final PaymentProviderConfig config;
     private final Outages.Waiter outage;
+    private final CommitNotifications.Wakeup due;
     private volatile boolean running;
     private Thread dispatcher;
     private ExecutorService workers;
 
     ProviderWorkers(Payments payments, TakingPayments taking, PaymentProvider provider, PaymentProviderConfig config,
-            Outages outages) {
+            Outages outages, CommitNotifications commits) {
         this.payments = payments;
+        this.due = commits.listen("payment_due");
         this.outage = outages.worker("payment-provider-dispatcher", true);
         this.taking = taking;
         this.provider = provider;
@@ -69,6 +74,7 @@ class ProviderWorkers {
 
     void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
         running = false;
+        due.signal();
         if (dispatcher != null) {
             dispatcher.interrupt();
             dispatcher.join(5_000);
@@ -82,14 +88,15 @@ class ProviderWorkers {
     private void dispatch() {
         while (running) {
             try {
-                List<Payments.Stored> due = Transactions.await(() -> payments.leaseDue(config.calls().concurrency() * 2,
-                        config.calls().lease()));
+                List<Payments.Stored> leased = Transactions
+                        .await(() -> payments.leaseDue(config.calls().concurrency() * 2,
+                                config.calls().lease()));
                 outage.roundSucceeded();
-                if (due.isEmpty()) {
-                    Thread.sleep(config.calls().pollInterval().toMillis());
+                if (leased.isEmpty()) {
+                    due.await(config.calls().pollInterval());
                     continue;
                 }
-                List<Future<?>> calls = due.stream()
+                List<Future<?>> calls = leased.stream()
                         .<Future<?>>map(stored -> workers.submit(() -> call(stored.payment())))
                         .toList();
                 for (Future<?> call : calls) {
