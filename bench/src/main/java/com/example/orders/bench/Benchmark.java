@@ -80,6 +80,10 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--baseline-clients", defaultValue = "8", description = "pgbench clients (default 8).")
     int baselineClients;
 
+    @Option(names = "--scrape-interval", defaultValue = "5", description = "Seconds between reads of the services' "
+            + "/q/metrics (default 5; each read costs a service about 0.1 s of CPU).")
+    int scrapeSeconds;
+
     @Option(names = "--out", description = "Directory for summary.md, timeline.csv and chart.svg (default "
             + "bench/results/scratch/<time>, not committed).")
     Path out;
@@ -155,7 +159,7 @@ public final class Benchmark implements Callable<Integer> {
             long recordsPublished;
             double completedPerSecond;
             try (SagaWatcher watcher = new SagaWatcher(bootstrap, orders);
-                    Sampler sampler = new Sampler(suite, client, timeline, clock)) {
+                    Sampler sampler = new Sampler(suite, client, timeline, clock, scrapeSeconds)) {
                 Load driver = new Load(client, orders, timeline, clock, catalogue, outcomes);
                 ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
                 progress.scheduleAtFixedRate(() -> say(progressLine(timeline, clock, driver)), 1, 1,
@@ -183,7 +187,7 @@ public final class Benchmark implements Callable<Integer> {
             Report.Run run = new Report.Run(command, Git.describe(), startedAt, load, warmupSeconds,
                     (int) duration.toSeconds(), loadSeconds, outcomes.toString(), customers,
                     suite.serviceJavaOptions(), kafka, postgres, notes, timeline, completedPerSecond,
-                    recordsPublished, checks);
+                    recordsPublished, orders.placedOrders().size(), checks);
             Report.write(directory, run, "The saga, " + load + " · " + startedAt + " · " + run.commit());
             System.out.println();
             System.out.println(Report.summary(run));
@@ -245,7 +249,7 @@ public final class Benchmark implements Callable<Integer> {
     /** The gauge's latest reading at or before {@code second} (the sampler reads a moment after each second). */
     private static String gauge(Timeline timeline, int second, String name) {
         Double value = null;
-        for (int i = second; i >= Math.max(0, second - 2) && value == null; i--) {
+        for (int i = second; i >= Math.max(0, second - 6) && value == null; i--) {
             value = timeline.at(i).gauges.get(name);
         }
         return value == null ? "-" : String.format(Locale.ROOT, value < 10 ? "%.1f" : "%.0f", value);

@@ -93,7 +93,7 @@ final class Chart {
         if (loadSeconds < seconds) {
             int x = LEFT + plotWidth * loadSeconds / seconds;
             svg.append(line(x, top, x, top + PANEL, "#bbbbbb", true));
-            svg.append(text(x + 4, top + 14, "load ends", "start", 10, "normal"));
+            svg.append(text(x - 4, top + 14, "load ends", "end", 10, "normal"));
         }
         svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(top).append("\" width=\"").append(plotWidth)
                 .append("\" height=\"").append(PANEL).append("\" fill=\"none\" stroke=\"#333333\"/>\n");

@@ -23,7 +23,7 @@ final class Report {
             int measuredSeconds, int loadSeconds, String mix, int customers, String serviceJavaOptions,
             Optional<Baselines.Kafka> kafka,
             Optional<Baselines.Postgres> postgres, List<String> baselineNotes, Timeline timeline,
-            double completedPerSecond, long recordsPublished, Checks.Result checks) {
+            double completedPerSecond, long recordsPublished, long ordersPlaced, Checks.Result checks) {
     }
 
     private Report() {
@@ -79,11 +79,13 @@ final class Report {
         row(md, "outbox backlog, peak", format(peaks.get(Sampler.OUTBOX)) + " rows");
         row(md, "consumer lag, peak (all groups)", format(peaks.get(Sampler.LAG)) + " records");
         row(md, "records waiting on a dependency, peak", format(peaks.get(Sampler.WAITING)));
-        row(md, "records published by the suite", String.format(Locale.ROOT, "%,d = %.1f per completed order",
-                run.recordsPublished(), run.recordsPublished() / (double) Math.max(1, t.completedCount())));
+        row(md, "records published by the suite (warm-up included)", String.format(Locale.ROOT,
+                "%,d = %.1f per order placed", run.recordsPublished(), run.recordsPublished() / (double) Math.max(1,
+                        run.ordersPlaced())));
         md.append('\n');
 
         md.append("## Read against the baselines\n\n");
+        // records of the whole load (warm-up included) over its whole length
         double publishedPerSecond = run.recordsPublished() / Math.max(1.0, run.loadSeconds());
         run.kafka().ifPresent(k -> md.append(String.format(Locale.ROOT,
                 "- the suite published %.0f records/s while loaded: %.2f %% of what the broker takes from one "

@@ -23,10 +23,10 @@ import com.example.orders.localinfra.SuiteService;
 import com.example.orders.suite.LocalSuite;
 
 /**
- * Once a second, what the suite shows while it works: each service's outbox backlog and records waiting on a dependency
- * (its own metrics), each consumer group's lag (the broker's committed offsets against the log ends), and the CPU and
- * memory of every process of the suite (its children included: PostgreSQL's backends, nginx's workers) and of the
- * benchmark itself.
+ * Once a second, what the suite shows while it works: each consumer group's lag (the broker's committed offsets against
+ * the log ends), and the CPU and memory of every process of the suite (its children included: PostgreSQL's backends,
+ * nginx's workers) and of the benchmark itself; every few seconds, each service's outbox backlog and records waiting on
+ * a dependency (its own metrics).
  */
 final class Sampler implements AutoCloseable {
 
@@ -48,10 +48,12 @@ final class Sampler implements AutoCloseable {
         return thread;
     });
     private final Map<Long, Long> cpuNanosByPid = new HashMap<>();
+    private final int scrapeEverySeconds;
     private long lastSampleNanos;
     private long lastBenchCpuNanos;
 
-    Sampler(LocalSuite suite, SuiteClient client, Timeline timeline, RunClock clock) {
+    Sampler(LocalSuite suite, SuiteClient client, Timeline timeline, RunClock clock, int scrapeEverySeconds) {
+        this.scrapeEverySeconds = Math.max(1, scrapeEverySeconds);
         this.suite = suite;
         this.client = client;
         this.timeline = timeline;
@@ -77,17 +79,9 @@ final class Sampler implements AutoCloseable {
     private void sample() {
         long now = clock.nanos();
         int second = clock.secondOf(now) - 1;
-        double outbox = 0;
-        double waiting = 0;
-        for (SuiteService service : SuiteService.values()) {
-            String metrics = client.metricsOf(service);
-            double pending = sum(metrics, "outbox_pending_events");
-            outbox += pending;
-            waiting += sum(metrics, "messaging_records_waiting");
-            timeline.gauge(second, "outbox " + service.serviceName(), pending);
+        if (second % scrapeEverySeconds == 0) {
+            scrapeMetrics(second);
         }
-        timeline.gauge(second, OUTBOX, outbox);
-        timeline.gauge(second, WAITING, waiting);
 
         double lag = 0;
         for (SuiteService service : SuiteService.values()) {
@@ -100,6 +94,8 @@ final class Sampler implements AutoCloseable {
         // CPU over the time between two readings of it, not between two samples (scraping takes a while)
         long cpuNow = clock.nanos();
         double elapsed = Math.max(1, cpuNow - lastSampleNanos);
+        // reading a process's PSS walks its page tables: every few seconds is enough for a peak
+        boolean memory = second % scrapeEverySeconds == 0;
         double suiteCpu = 0;
         double suiteRss = 0;
         for (Map.Entry<String, ProcessHandle> component : suite.processes().entrySet()) {
@@ -109,19 +105,42 @@ final class Sampler implements AutoCloseable {
                 long total = cpuNanos(process);
                 Long before = cpuNanosByPid.put(process.pid(), total);
                 cpu += Math.max(0, total - (before == null ? 0 : before));
-                rss += memoryMib(process.pid());
+                rss += memory ? memoryMib(process.pid()) : 0;
             }
             timeline.gauge(second, "cpu " + component.getKey(), cpu / elapsed);
-            timeline.gauge(second, "memory " + component.getKey(), rss);
+            if (memory) {
+                timeline.gauge(second, "memory " + component.getKey(), rss);
+            }
             suiteCpu += cpu / elapsed;
             suiteRss += rss;
         }
         timeline.gauge(second, CPU_SUITE, suiteCpu);
-        timeline.gauge(second, MEMORY_SUITE, suiteRss);
+        if (memory) {
+            timeline.gauge(second, MEMORY_SUITE, suiteRss);
+        }
         long benchCpu = cpuNanos(ProcessHandle.current());
         timeline.gauge(second, CPU_BENCH, (benchCpu - lastBenchCpuNanos) / elapsed);
         lastBenchCpuNanos = benchCpu;
         lastSampleNanos = cpuNow;
+    }
+
+    /**
+     * The services' own metrics. A scrape is not free (a service renders some 300 kB of Prometheus text, much of it
+     * Kafka client metrics, in about 0.1 s of CPU), so the benchmark reads them every few seconds, not every second,
+     * lest it measure itself.
+     */
+    private void scrapeMetrics(int second) {
+        double outbox = 0;
+        double waiting = 0;
+        for (SuiteService service : SuiteService.values()) {
+            String metrics = client.metricsOf(service);
+            double pending = sum(metrics, "outbox_pending_events");
+            outbox += pending;
+            waiting += sum(metrics, "messaging_records_waiting");
+            timeline.gauge(second, "outbox " + service.serviceName(), pending);
+        }
+        timeline.gauge(second, OUTBOX, outbox);
+        timeline.gauge(second, WAITING, waiting);
     }
 
     private long lagOf(String group) {

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,8 +59,8 @@ public final class SmtpSink implements AutoCloseable {
     private final Path journal;
     /** Received by earlier runs, read from the journal. */
     private final List<Received> earlier;
-    /** How many of each delivery of this run the journal holds already. */
-    private final Map<Received, Integer> journaled = new HashMap<>();
+    /** Every message of this run, read once (and journalled then), by identity: two deliveries may read alike. */
+    private final Map<MimeMessage, Received> thisRun = new IdentityHashMap<>();
     private final ScheduledExecutorService journalling = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "smtp-sink-journal");
         thread.setDaemon(true);
@@ -130,19 +130,18 @@ public final class SmtpSink implements AutoCloseable {
 
     /** Every email received so far (by earlier runs too, with a journal), in the order they arrived. */
     public synchronized List<Received> received() {
-        List<Received> now = Arrays.stream(mail.getReceivedMessages()).map(SmtpSink::read).toList();
-        if (journal != null) {
-            Map<Received, Integer> seen = new HashMap<>();
-            for (Received message : now) {
-                int copies = seen.merge(message, 1, Integer::sum);
-                if (copies > journaled.getOrDefault(message, 0)) {
-                    append(message);
-                    journaled.put(message, copies);
+        // each message is read (and journalled) once: the journal's timer calls this often, over every message
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (!thisRun.containsKey(message)) {
+                Received received = read(message);
+                thisRun.put(message, received);
+                if (journal != null) {
+                    append(received);
                 }
             }
         }
         List<Received> all = new ArrayList<>(earlier);
-        all.addAll(now);
+        all.addAll(thisRun.values());
         all.sort(Comparator.comparing(Received::receivedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         return all;
     }
