@@ -216,14 +216,12 @@ public final class Benchmark implements Callable<Integer> {
         long last = measuredStart;
         long count = 0;
         for (Orders.Track track : orders.placedOrders()) {
-            if (track.sentEpochMicros() / 1000 < measuredStart || track.terminal().isEmpty()) {
+            Optional<Long> ended = track.endedAt();
+            if (track.sentEpochMicros() / 1000 < measuredStart || ended.isEmpty()) {
                 continue;
             }
             count++;
-            long ended = track.terminal().get().equals("CONFIRMED")
-                    ? track.seen(com.example.orders.events.EventType.ORDER_CONFIRMED).orElse(last)
-                    : track.seen(com.example.orders.events.EventType.ORDER_CANCELLED).orElse(last);
-            last = Math.max(last, ended);
+            last = Math.max(last, ended.get());
         }
         return count / Math.max(1.0, (last - measuredStart) / 1000.0);
     }

@@ -88,6 +88,13 @@ final class Orders {
             return Optional.ofNullable(firstSeen.get(type));
         }
 
+        /** The record time of its terminal event (OrderConfirmed or OrderCancelled), once seen. */
+        synchronized Optional<Long> endedAt() {
+            return terminal == null
+                    ? Optional.empty()
+                    : seen(terminal.equals("CONFIRMED") ? EventType.ORDER_CONFIRMED : EventType.ORDER_CANCELLED);
+        }
+
         synchronized long sentEpochMicros() {
             return sentEpochMicros;
         }
@@ -161,8 +168,7 @@ final class Orders {
             return;
         }
         track.counted = true;
-        long terminalAt = track.firstSeen.get(
-                track.terminal.equals("CONFIRMED") ? EventType.ORDER_CONFIRMED : EventType.ORDER_CANCELLED);
+        long terminalAt = track.endedAt().orElseThrow();
         timeline.completed(clock.secondOfEpochMillis(terminalAt),
                 clock.secondOfEpochMillis(track.sentEpochMicros / 1000), terminalAt * 1000 - track.sentEpochMicros,
                 track.outcome());

@@ -79,7 +79,9 @@ final class Sampler implements AutoCloseable {
     private void sample() {
         long now = clock.nanos();
         int second = clock.secondOf(now) - 1;
-        if (second % scrapeEverySeconds == 0) {
+        // the costly readings (a service's /q/metrics, a process's PSS, which walks its page tables) every few seconds
+        boolean costly = second % scrapeEverySeconds == 0;
+        if (costly) {
             scrapeMetrics(second);
         }
 
@@ -94,8 +96,6 @@ final class Sampler implements AutoCloseable {
         // CPU over the time between two readings of it, not between two samples (scraping takes a while)
         long cpuNow = clock.nanos();
         double elapsed = Math.max(1, cpuNow - lastSampleNanos);
-        // reading a process's PSS walks its page tables: every few seconds is enough for a peak
-        boolean memory = second % scrapeEverySeconds == 0;
         double suiteCpu = 0;
         double suiteRss = 0;
         for (Map.Entry<String, ProcessHandle> component : suite.processes().entrySet()) {
@@ -105,17 +105,17 @@ final class Sampler implements AutoCloseable {
                 long total = cpuNanos(process);
                 Long before = cpuNanosByPid.put(process.pid(), total);
                 cpu += Math.max(0, total - (before == null ? 0 : before));
-                rss += memory ? memoryMib(process.pid()) : 0;
+                rss += costly ? memoryMib(process.pid()) : 0;
             }
             timeline.gauge(second, "cpu " + component.getKey(), cpu / elapsed);
-            if (memory) {
+            if (costly) {
                 timeline.gauge(second, "memory " + component.getKey(), rss);
             }
             suiteCpu += cpu / elapsed;
             suiteRss += rss;
         }
         timeline.gauge(second, CPU_SUITE, suiteCpu);
-        if (memory) {
+        if (costly) {
             timeline.gauge(second, MEMORY_SUITE, suiteRss);
         }
         long benchCpu = cpuNanos(ProcessHandle.current());

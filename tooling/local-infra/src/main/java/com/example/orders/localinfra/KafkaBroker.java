@@ -224,13 +224,8 @@ public final class KafkaBroker implements AutoCloseable {
         return builder.start();
     }
 
-    private static String classpath() throws IOException {
-        Path file = RepositoryLayout.brokerClasspathFile();
-        if (!Files.exists(file)) {
-            throw new IllegalStateException("the Kafka broker's classpath is not built (" + file
-                    + "); run: ./mvnw -q -f tooling/kafka-broker/pom.xml generate-resources");
-        }
-        return Files.readString(file).trim() + File.pathSeparator + locationOf(BrokerMain.class);
+    private static String classpath() {
+        return RepositoryLayout.brokerClasspath() + File.pathSeparator + locationOf(BrokerMain.class);
     }
 
     /** The jar or classes directory a class was loaded from: BrokerMain has to be on the broker's classpath too. */

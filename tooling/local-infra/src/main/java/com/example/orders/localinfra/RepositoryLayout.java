@@ -29,6 +29,17 @@ public final class RepositoryLayout {
         return root().resolve("tooling/kafka-broker/target/broker.classpath");
     }
 
+    /** The classpath of the Kafka broker and Kafka's own tools ({@code kafka-tools}), as the build resolved it. */
+    public static String brokerClasspath() {
+        Path file = brokerClasspathFile();
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("the Kafka broker's classpath is not built (" + file
+                    + "); run: ./mvnw -q -f tooling/kafka-broker/pom.xml generate-resources", e);
+        }
+    }
+
     /** The classpath of the sandbox (payment-provider simulator, SMTP sink), to run them as processes. */
     public static String sandboxClasspath() {
         Path file = root().resolve("tooling/sandbox/target/sandbox.classpath");

@@ -179,13 +179,10 @@ final class Launcher {
 
     /** @return the components that are not up */
     private List<Component> printTable() {
-        List<Component> all = new ArrayList<>();
-        all.add(kafka);
-        all.add(postgres);
-        all.addAll(outsideWorld);
-        all.addAll(services);
-        replicas.stream().filter(replica -> replica.process().isPresent()).forEach(all::add);
-        all.add(gateway);
+        // replicas run only when asked for: one that does not run is not shown
+        List<Component> all = components().stream()
+                .filter(component -> !replicas.contains(component) || component.process().isPresent())
+                .toList();
         String format = "%-22s %-8s %-26s %-9s %s%n";
         out.printf(format, "COMPONENT", "PID", "ADDRESS", "STATUS", "LOG");
         List<Component> notUp = new ArrayList<>();
@@ -207,8 +204,8 @@ final class Launcher {
         return path.isAbsolute() && path.startsWith(cwd) ? cwd.relativize(path).toString() : log;
     }
 
-    /** The processes the launcher started that run now, by component name (replicas included), in start order. */
-    Map<String, ProcessHandle> processes() {
+    /** Every component, in start order: broker, database, stand-ins, services, their replicas, gateway. */
+    private List<Component> components() {
         List<Component> all = new ArrayList<>();
         all.add(kafka);
         all.add(postgres);
@@ -216,9 +213,19 @@ final class Launcher {
         all.addAll(services);
         all.addAll(replicas);
         all.add(gateway);
+        return all;
+    }
+
+    /** The processes the launcher started that run now, by component name (replicas included), in start order. */
+    Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> running = new LinkedHashMap<>();
-        all.forEach(component -> component.process().ifPresent(process -> running.put(component.name(), process)));
+        components().forEach(component -> component.process()
+                .ifPresent(process -> running.put(component.name(), process)));
         return running;
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     /** The embedded PostgreSQL server's superuser login, while it runs. */

@@ -1,10 +1,8 @@
 package com.example.orders.suite;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +27,7 @@ public final class LocalSuite {
 
     private LocalSuite(Path repository, Map<String, String> env) {
         this.launcher = new Launcher(repository, env, new PrintStream(OutputStream.nullOutputStream()));
-        this.settings = new Settings(env);
+        this.settings = launcher.settings();
     }
 
     /** The suite of this repository, configured by this process's environment. */
@@ -80,12 +78,6 @@ public final class LocalSuite {
 
     /** The classpath of Kafka's own broker and tools ({@code kafka-tools}), as the launcher runs them. */
     public String kafkaToolsClasspath() {
-        Path file = RepositoryLayout.brokerClasspathFile();
-        try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new SuiteException("the broker's classpath is not built (" + file + " is missing): ./mvnw "
-                    + "-DskipTests package");
-        }
+        return RepositoryLayout.brokerClasspath();
     }
 }
