@@ -67,15 +67,20 @@ class RebuildIT {
                 .executeUpdate())));
         assertThat(summary()).isNotEqualTo(before);
 
-        JsonPath rebuild = Replaying.replay(Replaying.wholeTopics(CONSUMED), false, true);
+        List<Map<String, Object>> windows = Replaying.wholeTopics(CONSUMED);
+        // events other tests published twice (as a relay does after a crash): applied once, the copy skipped
+        long repeats = Replaying.repeatedEvents(windows);
+        JsonPath rebuild = Replaying.replay(windows, false, true);
 
         assertThat(rebuild.getString("state")).isEqualTo("DONE");
-        assertThat(Replaying.total(rebuild, "alreadyApplied")).as("everything was forgotten first").isZero();
+        assertThat(Replaying.total(rebuild, "alreadyApplied")).as("everything was forgotten first, but for the copies")
+                .isEqualTo(repeats);
         // what other tests left on the topics: records without an envelope, and envelopes around an unreadable
         // payload (dead-lettered again by the replay, as by the live consumer)
         long unreadable = Replaying.total(rebuild, "deadLettered");
         assertThat(Replaying.total(rebuild, "appliedNow")).isGreaterThanOrEqualTo(2)
-                .isEqualTo(Replaying.total(rebuild, "records") - Replaying.total(rebuild, "notEvents") - unreadable);
+                .isEqualTo(Replaying.total(rebuild, "records") - Replaying.total(rebuild, "notEvents") - unreadable
+                        - repeats);
         assertThat(summary()).isEqualTo(before);
 
         JsonPath dryRun = Replaying.replay(Replaying.wholeTopics(CONSUMED), true, false);

@@ -52,6 +52,39 @@ public class AppliedEvents {
                 .map(inserted -> inserted == 1);
     }
 
+    /**
+     * Marks many events in one statement, inside the transaction that applies them.
+     *
+     * @return the ids of those applied for the first time; the others were applied before
+     */
+    public Uni<Set<String>> markApplied(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
+                    .append(", ?").append(3 * i + 3).append(')');
+        }
+        return Panache.getSession()
+                .flatMap(session -> {
+                    var query = session.createNativeQuery("""
+                            with marked as (
+                                insert into applied_event (event_id, event_type, subject) values %s
+                                on conflict (event_id) do nothing
+                                returning event_id)
+                            select event_id from marked""".formatted(values), String.class);
+                    for (int i = 0; i < events.size(); i++) {
+                        EventEnvelope event = events.get(i);
+                        query.setParameter(3 * i + 1, event.id());
+                        query.setParameter(3 * i + 2, event.type().ceType());
+                        query.setParameter(3 * i + 3, event.subject());
+                    }
+                    return query.getResultList();
+                })
+                .map(Set::copyOf);
+    }
+
     public Uni<Boolean> wasApplied(String eventId) {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("select count(*) from applied_event where event_id = ?1",

@@ -1,5 +1,10 @@
 package com.example.orders.platform.messaging;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,24 +18,31 @@ import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.outage.TransientFailures;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * How every consumer applies a record: read it as an event of the contract, then apply its effect once, in one
- * transaction with the mark that it was applied ({@link AppliedEvents}). What happens when that fails depends on why
+ * How every consumer applies records: read each as an event of the contract, then apply its effect once, in one
+ * transaction with the mark that it was applied ({@link AppliedEvents}). Records come in batches ({@link EventChannel}:
+ * whatever arrived while the previous batch was applied), and a batch is applied in one transaction, in the order the
+ * records arrived, so each order's events keep their order and a loaded service pays for one commit, one lock and one
+ * applied-event insert per batch instead of per record. What happens when that fails depends on why
  * ({@link TransientFailures}, decided once for every consumer):
  * <ul>
  * <li>a record that is not an event of the contract goes to the dead-letter topic at once: reading it again cannot
  * help;</li>
- * <li>an outage (its database away, a lock timeout, no connection to be had) is waited out: the record is held, and
- * with it every later record of its topic, tried again with capped exponential backoff for as long as it takes, and
- * applied when the dependency returns; readiness is DOWN meanwhile ({@link Outages});</li>
- * <li>any other failure (a broken domain rule, a fact about an order this service never heard of) is tried again a
- * bounded number of times, then nacked, and the connector's dead-letter-queue strategy sends it to {@code <group>.dlq}
- * with the reason while the consumer carries on.</li>
+ * <li>an outage (its database away, a lock timeout, no connection to be had) is waited out: the batch is held, and with
+ * it every later record of its topic, tried again with capped exponential backoff for as long as it takes, and applied
+ * when the dependency returns; readiness is DOWN meanwhile ({@link Outages});</li>
+ * <li>any other failure (a broken domain rule, a fact about an order this service never heard of) rolls the batch back,
+ * and its records are applied one by one, each in its own transaction: each is tried again a bounded number of times,
+ * and one that still fails goes to {@code <group>.dlq} with the reason ({@link DeadLetters}) while the others are
+ * applied and the consumer carries on.</li>
  * </ul>
+ * Every transaction of a consumer takes the service's consumption lock first, so batches of different topics never
+ * deadlock on the rows they share (a product's stock, a day's figures); the work of one order is still serialised
+ * against requests and background work by the order's own lock.
  */
 @ApplicationScoped
 public class Consumption {
@@ -38,53 +50,163 @@ public class Consumption {
     private static final Logger LOG = Logger.getLogger(Consumption.class);
 
     private final AppliedEvents appliedEvents;
+    private final DeadLetters deadLetters;
     private final ConsumptionConfig config;
-    private final MeterRegistry metrics;
     private final Outages outages;
 
-    Consumption(AppliedEvents appliedEvents, ConsumptionConfig config, MeterRegistry metrics, Outages outages) {
+    Consumption(AppliedEvents appliedEvents, DeadLetters deadLetters, ConsumptionConfig config, Outages outages) {
         this.appliedEvents = appliedEvents;
+        this.deadLetters = deadLetters;
         this.config = config;
-        this.metrics = metrics;
         this.outages = outages;
     }
 
-    /** Counts a record sent to the dead-letter topic: {@code messaging_dead_letters_total{topic}}. */
-    private void countDeadLetter(String topic) {
-        metrics.counter("messaging.dead.letters", "topic", topic).increment();
+    /**
+     * The live consumer of one topic, returned by the service's {@code @Incoming} method: it applies the topic's
+     * records in batches with {@link #applyAll}.
+     */
+    public <T extends Record> EventChannel channel(Class<T> payloadType,
+            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+        return new EventChannel(records -> applyAll(records, payloadType, effect), config.maxBatch());
     }
 
+    /**
+     * Applies records of one topic, in their order. It fails only when the service stops: every record ends applied
+     * (now or before) or in the dead-letter topic.
+     */
+    public <T extends Record> Uni<Void> applyAll(List<ConsumerRecord<String, byte[]>> records, Class<T> payloadType,
+            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+        Map<String, Received<T>> events = new LinkedHashMap<>();
+        List<Uni<Void>> letters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                InboundEvent<T> event = InboundEvent.read(record, payloadType);
+                // the same event twice in one batch (published again after a crash of the relay): the first counts
+                events.putIfAbsent(event.envelope().id(), new Received<>(record, event));
+            } catch (InvalidEventException e) {
+                LOG.warnf("a record at %s-%d@%d is not an event of the contract, to the dead-letter topic: %s",
+                        record.topic(), record.partition(), record.offset(), e.getMessage());
+                letters.add(deadLetter(record, e));
+            }
+        }
+        Uni<Void> invalid = Multi.createFrom().iterable(letters).onItem().transformToUniAndConcatenate(letter -> letter)
+                .collect().last().replaceWithVoid();
+        List<Received<T>> valid = List.copyOf(events.values());
+        if (valid.isEmpty()) {
+            return invalid;
+        }
+        if (valid.size() == 1) {
+            return invalid.chain(() -> applyOrDeadLetter(valid.get(0), effect));
+        }
+        return invalid.chain(() -> applyBatch(valid, effect)
+                .onFailure(failure -> !TransientFailures.isTransient(failure)).recoverWithUni(failure -> {
+                    LOG.debugf("a batch of %d records of %s failed (%s); applying them one by one", valid.size(),
+                            valid.get(0).record().topic(), failure.toString());
+                    return Multi.createFrom().iterable(valid)
+                            .onItem().transformToUniAndConcatenate(one -> applyOrDeadLetter(one, effect))
+                            .collect().last().replaceWithVoid();
+                }));
+    }
+
+    /**
+     * Applies one record's effect unless it was applied before, in a transaction of its own, trying again as described
+     * above.
+     *
+     * @return a failure once the bounded attempts are spent (the caller sends the record to the dead-letter topic)
+     */
     public <T extends Record> Uni<Void> applyOnce(ConsumerRecord<String, byte[]> record, Class<T> payloadType,
             BiFunction<EventEnvelope, T, Uni<Void>> effect) {
         InboundEvent<T> event;
         try {
             event = InboundEvent.read(record, payloadType);
         } catch (InvalidEventException e) {
-            countDeadLetter(record.topic());
-            LOG.warnf("a record at %s-%d@%d is not an event of the contract, to the dead-letter topic: %s",
-                    record.topic(), record.partition(), record.offset(), e.getMessage());
             return Uni.createFrom().failure(e);
         }
-        Outages.Wait held = outages.consumerOf(record.topic()).hold();
-        return Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(() -> appliedEvents.applyOnce(event,
-                        payload -> effect.apply(event.envelope(), payload))))
-                .onFailure(TransientFailures::isTransient).invoke(held::failedTransiently)
-                .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(config.initialBackoff(), config.outageMaxBackoff())
-                .indefinitely()
+        return applyEvent(new Received<>(record, event), effect);
+    }
+
+    private <T extends Record> Uni<Void> applyOrDeadLetter(Received<T> received,
+            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+        EventEnvelope envelope = received.event().envelope();
+        return applyEvent(received, effect).onFailure().recoverWithUni(failure -> {
+            LOG.warnf("%s %s of order %s failed %d times, to the dead-letter topic: %s", envelope.type().ceType(),
+                    envelope.id(), envelope.subject(), config.retries() + 1, failure.toString());
+            return deadLetter(received.record(), failure);
+        });
+    }
+
+    private <T extends Record> Uni<Void> applyEvent(Received<T> received,
+            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+        InboundEvent<T> event = received.event();
+        return whileAway(received.record().topic(), Uni.createFrom()
+                .deferred(() -> Panache.withTransaction(() -> lockConsumption()
+                        .chain(() -> appliedEvents.applyOnce(event,
+                                payload -> effect.apply(event.envelope(), payload))))))
                 .onFailure().invoke(failure -> LOG.debugf("%s %s failed, to be tried again: %s",
                         event.envelope().type().ceType(), event.envelope().id(), failure.toString()))
                 .onFailure().retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff())
-                .atMost(config.retries())
-                .onFailure()
-                .invoke(failure -> {
-                    countDeadLetter(record.topic());
-                    LOG.warnf("%s %s of order %s failed %d times, to the dead-letter topic: %s",
-                            event.envelope().type().ceType(), event.envelope().id(), event.envelope().subject(),
-                            config.retries() + 1, failure.toString());
+                .atMost(config.retries());
+    }
+
+    /** The batch in one transaction: marks first, then each effect not applied before, in order. */
+    private <T extends Record> Uni<Void> applyBatch(List<Received<T>> batch,
+            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+        return whileAway(batch.get(0).record().topic(), Uni.createFrom()
+                .deferred(() -> Panache.withTransaction(() -> lockConsumption()
+                        .chain(() -> appliedEvents.markApplied(batch.stream().map(one -> one.event().envelope())
+                                .toList()))
+                        .chain(firstTime -> applyInOrder(batch, firstTime, effect)))));
+    }
+
+    private <T extends Record> Uni<Void> applyInOrder(List<Received<T>> batch, Set<String> firstTime,
+            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(one -> {
+                    EventEnvelope envelope = one.event().envelope();
+                    if (!firstTime.contains(envelope.id())) {
+                        LOG.debugf("skipped %s %s for order %s: applied before", envelope.type().ceType(),
+                                envelope.id(), envelope.subject());
+                        return Uni.createFrom().voidItem();
+                    }
+                    // each effect's writes reach the database before the next effect reads, as they would alone
+                    return effect.apply(envelope, one.event().payload())
+                            .chain(() -> Panache.getSession().chain(session -> session.flush()));
                 })
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Retries the work for as long as its dependency is away, counting it as held meanwhile. */
+    private Uni<Void> whileAway(String topic, Uni<Void> work) {
+        Outages.Wait held = outages.consumerOf(topic).hold();
+        return work
+                .onFailure(TransientFailures::isTransient).invoke(held::failedTransiently)
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(config.initialBackoff(), config.outageMaxBackoff())
+                .indefinitely()
                 .onTermination().invoke(held::ended);
+    }
+
+    /** Sends the record to the dead-letter topic, waiting out a broker that is away. */
+    private Uni<Void> deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason) {
+        return Uni.createFrom().deferred(() -> deadLetters.send(record, reason))
+                .onFailure().invoke(failure -> LOG.warnf("could not write the dead letter of %s-%d@%d yet: %s",
+                        record.topic(), record.partition(), record.offset(), failure.toString()))
+                .onFailure().retry()
+                .withBackOff(config.initialBackoff(), config.outageMaxBackoff())
+                .indefinitely();
+    }
+
+    /** The service's consumption lock, held to the end of the transaction (see the class comment). */
+    private static Uni<Void> lockConsumption() {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                        select count(*) from (select pg_advisory_xact_lock(hashtext('consumption'))) as locked""",
+                        Long.class)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    private record Received<T extends Record>(ConsumerRecord<String, byte[]> record, InboundEvent<T> event) {
     }
 }

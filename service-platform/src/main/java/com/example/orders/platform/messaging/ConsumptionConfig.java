@@ -5,9 +5,19 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How a consumer tries a record again: for ever through an outage, a bounded number of times otherwise. */
+/**
+ * How many records a consumer applies in one transaction, and how it tries a record again: for ever through an outage,
+ * a bounded number of times otherwise.
+ */
 @ConfigMapping(prefix = "platform.consumer")
 public interface ConsumptionConfig {
+
+    /**
+     * The most records of one topic applied in one transaction. A batch holds what arrived while the previous one was
+     * applied, so an idle service applies each record at once and a loaded one commits less often.
+     */
+    @WithDefault("100")
+    int maxBatch();
 
     /** Attempts after the first failed one, for a failure that is not an outage; then the dead-letter topic. */
     @WithDefault("3")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.example.orders.platform.messaging.EventChannel;
 import com.example.orders.platform.messaging.EventConsumer;
 
 import io.quarkus.arc.All;
@@ -27,7 +29,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ConsumedTopics {
 
-    private final Map<String, Function<ConsumerRecord<String, byte[]>, Uni<Void>>> handlers = new TreeMap<>();
+    private final Map<String, EventChannel> channels = new TreeMap<>();
 
     ConsumedTopics(@All List<InstanceHandle<EventConsumer>> consumers) {
         for (InstanceHandle<EventConsumer> consumer : consumers) {
@@ -36,39 +38,41 @@ public class ConsumedTopics {
                 if (incoming == null) {
                     continue;
                 }
-                if (method.getParameterCount() != 1 || method.getParameterTypes()[0] != ConsumerRecord.class
-                        || method.getReturnType() != Uni.class) {
-                    throw new IllegalStateException(method + " must take a ConsumerRecord and return Uni<Void> to "
+                if (method.getParameterCount() != 0
+                        || !Flow.Subscriber.class.isAssignableFrom(method.getReturnType())) {
+                    throw new IllegalStateException(method + " must return the EventChannel of Consumption.channel to "
                             + "be replayable");
                 }
-                EventConsumer target = consumer.get();
-                handlers.put(incoming.value(), record -> invoke(method, target, record));
+                if (!(invoke(method, consumer.get()) instanceof EventChannel channel)) {
+                    throw new IllegalStateException(method + " must return the EventChannel of Consumption.channel to "
+                            + "be replayable");
+                }
+                channels.put(incoming.value(), channel);
             }
         }
     }
 
     public Set<String> topics() {
-        return handlers.keySet();
+        return channels.keySet();
     }
 
-    /** @return the consumer of the topic's records, as the live channel calls it */
-    public Function<ConsumerRecord<String, byte[]>, Uni<Void>> consumerOf(String topic) {
-        Function<ConsumerRecord<String, byte[]>, Uni<Void>> handler = handlers.get(topic);
-        if (handler == null) {
+    /** @return the consumer of the topic's records, as the live channel applies them: a batch at a time, in order */
+    public Function<List<ConsumerRecord<String, byte[]>>, Uni<Void>> consumerOf(String topic) {
+        EventChannel channel = channels.get(topic);
+        if (channel == null) {
             throw new IllegalArgumentException("this service does not consume " + topic + "; it consumes "
-                    + handlers.keySet());
+                    + channels.keySet());
         }
-        return handler;
+        return channel::apply;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Uni<Void> invoke(Method method, EventConsumer target, ConsumerRecord<String, byte[]> record) {
+    private static Object invoke(Method method, EventConsumer target) {
         try {
-            return (Uni<Void>) method.invoke(target, record);
+            return method.invoke(target);
         } catch (InvocationTargetException e) {
-            return Uni.createFrom().failure(e.getCause());
+            throw new IllegalStateException(method + " failed", e.getCause());
         } catch (IllegalAccessException e) {
-            return Uni.createFrom().failure(e);
+            throw new IllegalStateException(e);
         }
     }
 }

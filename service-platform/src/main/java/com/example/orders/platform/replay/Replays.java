@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +23,13 @@ import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.example.orders.events.Topics;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.inbox.AppliedEvents;
 
@@ -44,10 +39,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Replays a window of the topics this service consumes while it runs ({@code ./suite replay} on an active group): a
- * reader of its own, outside the consumer group, feeds each record to the consumer method the live channel calls. The
- * group's offsets and the live consumers are left alone. Whatever the consumer applied before (its applied-event table)
- * is counted and skipped; what fails goes to the dead-letter topic as a live failure would. One replay runs at a time;
- * a dry run only counts.
+ * reader of its own, outside the consumer group, feeds the records to the consumer the live channel uses, a poll at a
+ * time. The group's offsets and the live consumers are left alone. Whatever the consumer applied before (its
+ * applied-event table) is counted and skipped; what fails goes to the dead-letter topic as a live failure would. One
+ * replay runs at a time; a dry run only counts.
  */
 @ApplicationScoped
 public class Replays {
@@ -163,16 +158,13 @@ public class Replays {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200), new StringDeserializer(), new ByteArrayDeserializer());
-                KafkaProducer<String, byte[]> deadLetters = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200), new StringDeserializer(), new ByteArrayDeserializer())) {
             if (job.request.rebuild() && !job.request.dryRun()) {
                 Transactions.await(() -> readModel.get().empty().chain(appliedEvents::forgetAll));
                 LOG.infof("replay %s: the read model is empty; rebuilding it from the topics", job.id);
             }
             for (Progress progress : job.progress) {
-                replay(job, progress, reader, deadLetters);
+                replay(job, progress, reader);
             }
             job.finish(State.DONE, null);
             LOG.infof("replay %s done: %s", job.id, job.report().partitions());
@@ -182,10 +174,10 @@ public class Replays {
         }
     }
 
-    private void replay(Job job, Progress progress, KafkaConsumer<String, byte[]> reader,
-            KafkaProducer<String, byte[]> deadLetters) throws Throwable {
+    private void replay(Job job, Progress progress, KafkaConsumer<String, byte[]> reader) throws Throwable {
         TopicPartition partition = new TopicPartition(progress.window.topic(), progress.window.partition());
-        Function<ConsumerRecord<String, byte[]>, Uni<Void>> consumer = consumedTopics.consumerOf(partition.topic());
+        Function<List<ConsumerRecord<String, byte[]>>, Uni<Void>> consumer = consumedTopics.consumerOf(
+                partition.topic());
         reader.assign(List.of(partition));
         reader.seek(partition, progress.window.from());
         Instant lastProgress = Instant.now();
@@ -203,44 +195,32 @@ public class Replays {
             }
             lastProgress = Instant.now();
             List<String> ids = batch.stream().map(Replays::ceId).flatMap(Optional::stream).toList();
-            Set<String> applied = VertxContextSupport.subscribeAndAwait(
-                    () -> Panache.withSession(() -> appliedEvents.appliedAmong(ids)));
+            Set<String> applied = appliedAmong(ids);
+            List<ConsumerRecord<String, byte[]>> toApply = new ArrayList<>();
+            Set<String> fed = new HashSet<>();
             for (ConsumerRecord<String, byte[]> record : batch) {
                 progress.records++;
                 Optional<String> id = ceId(record);
                 if (id.isEmpty()) {
                     progress.notEvents++;
-                } else if (applied.contains(id.get())) {
+                } else if (applied.contains(id.get()) || (!job.request.dryRun() && !fed.add(id.get()))) {
                     progress.alreadyApplied++;
                 } else if (!job.request.dryRun()) {
-                    try {
-                        VertxContextSupport.subscribeAndAwait(() -> consumer.apply(record));
-                        progress.appliedNow++;
-                    } catch (Throwable failure) {
-                        deadLetters.send(deadLetter(record, failure)).get();
-                        progress.deadLettered++;
-                    }
+                    toApply.add(record);
                 }
+            }
+            if (!toApply.isEmpty()) {
+                // the live consumer's own code: what it cannot apply, it sends to the dead-letter topic itself
+                VertxContextSupport.subscribeAndAwait(() -> consumer.apply(toApply));
+                Set<String> appliedNow = appliedAmong(fed);
+                progress.appliedNow += appliedNow.size();
+                progress.deadLettered += fed.size() - appliedNow.size();
             }
         }
     }
 
-    /** The record as SmallRye's dead-letter strategy writes it, so {@code ./suite dlq} treats both alike. */
-    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, Throwable failure) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Header header : record.headers()) {
-            headers.add(header);
-        }
-        headers.add("dead-letter-reason", utf8(String.valueOf(failure.getMessage())));
-        headers.add("dead-letter-exception-class-name", utf8(failure.getClass().getName()));
-        headers.add("dead-letter-topic", utf8(record.topic()));
-        headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
-        headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
-        return new ProducerRecord<>(Topics.deadLetterTopicOf(group), null, record.key(), record.value(), headers);
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+    private Set<String> appliedAmong(Collection<String> ids) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> appliedEvents.appliedAmong(ids)));
     }
 
     private static Optional<String> ceId(ConsumerRecord<String, byte[]> record) {

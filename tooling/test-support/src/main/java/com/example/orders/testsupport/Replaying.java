@@ -3,16 +3,21 @@ package com.example.orders.testsupport;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -56,6 +61,38 @@ public final class Replaying {
     public static JsonPath report(String id) {
         return given().auth().oauth2(TestTokens.admin("on-call")).get("/ops/replays/" + id)
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * How many records of the windows repeat an event an earlier record of them carried (the same {@code ce_id}: an
+     * event published again, as after a crash of a relay). A replay applies an event once and counts its repeats as
+     * applied before, even right after a rebuild forgot everything.
+     */
+    public static long repeatedEvents(List<Map<String, Object>> windows) {
+        Set<String> seen = new HashSet<>();
+        long repeats = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            for (Map<String, Object> window : windows) {
+                TopicPartition partition = new TopicPartition((String) window.get("topic"),
+                        (Integer) window.get("partition"));
+                long to = ((Number) window.get("to")).longValue();
+                consumer.assign(List.of(partition));
+                consumer.seek(partition, ((Number) window.get("from")).longValue());
+                while (consumer.position(partition) < to) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        Header id = record.headers().lastHeader("ce_id");
+                        if (record.offset() < to && id != null
+                                && !seen.add(new String(id.value(), StandardCharsets.UTF_8))) {
+                            repeats++;
+                        }
+                    }
+                }
+            }
+        }
+        return repeats;
     }
 
     /** The sum of one counter over every partition of a report. */

@@ -10,8 +10,12 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.spi.CDI;
@@ -22,6 +26,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import com.example.orders.events.EventEnvelope;
 import com.example.orders.localinfra.TopicRecords;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.ConsumptionConfig;
@@ -192,6 +197,84 @@ public abstract class ServiceBootContract {
 
         assertThat(attempts).hasValue(3);
         assertThat(appliedEventIdsOf(orderId)).containsExactly(event.envelope().id());
+    }
+
+    @Test
+    void appliesABatchInOneTransactionInItsOrderEachEventOnce() {
+        List<String> orders = List.of(anOrderId(), anOrderId(), anOrderId());
+        List<ContractEvents.Sent> events = orders.stream()
+                .map(orderId -> ContractEvents.asSent(orderId, aConsumedEvent(orderId))).toList();
+        List<String> applied = new CopyOnWriteArrayList<>();
+        Set<Long> transactions = ConcurrentHashMap.newKeySet();
+
+        // the first event twice, as a relay that crashed before its delete publishes it again
+        consumeAll(List.of(events.get(0), events.get(0), events.get(1), events.get(2)),
+                (envelope, payload) -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery("select txid_current()", Long.class)
+                                .getSingleResult())
+                        .invoke(transaction -> {
+                            transactions.add(transaction);
+                            applied.add(envelope.subject());
+                        })
+                        .replaceWithVoid());
+
+        assertThat(applied).as("each event once, in the order of the batch").containsExactlyElementsOf(orders);
+        assertThat(transactions).as("one transaction for the batch").hasSize(1);
+        for (int i = 0; i < orders.size(); i++) {
+            assertThat(appliedEventIdsOf(orders.get(i))).containsExactly(events.get(i).envelope().id());
+        }
+    }
+
+    @Test
+    void aRecordThatKeepsFailingInABatchGoesToTheDeadLetterTopicAndTheOthersAreApplied() {
+        String before = anOrderId();
+        String failing = anOrderId();
+        String after = anOrderId();
+        List<ContractEvents.Sent> events = List.of(before, failing, after).stream()
+                .map(orderId -> ContractEvents.asSent(orderId, aConsumedEvent(orderId))).toList();
+        List<String> applied = new CopyOnWriteArrayList<>();
+
+        consumeAll(events, (envelope, payload) -> {
+            if (envelope.subject().equals(failing)) {
+                return Uni.createFrom().failure(new IllegalStateException("this event can never be applied"));
+            }
+            return Uni.createFrom().voidItem().invoke(() -> applied.add(envelope.subject()));
+        });
+
+        assertThat(appliedEventIdsOf(before)).containsExactly(events.get(0).envelope().id());
+        assertThat(appliedEventIdsOf(after)).containsExactly(events.get(2).envelope().id());
+        assertThat(appliedEventIdsOf(failing)).isEmpty();
+        assertThat(applied).as("the batch rolled back, then each record on its own, in order").endsWith(before, after);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettersOf(failing) == 1);
+        assertThat(TopicRecords.all(TestInfrastructure.kafka().bootstrapServers(), serviceName() + ".dlq").stream()
+                .filter(record -> failing.equals(record.key()))
+                .map(record -> new String(record.headers().lastHeader("dead-letter-reason").value(),
+                        java.nio.charset.StandardCharsets.UTF_8)))
+                .containsExactly("this event can never be applied");
+        assertThat(deadLettersOf(before) + deadLettersOf(after)).isZero();
+    }
+
+    /** Consumes the events as one batch of the service's live consumer, with the given effect in its place. */
+    @SuppressWarnings("unchecked")
+    private static void consumeAll(List<ContractEvents.Sent> events,
+            BiFunction<EventEnvelope, Record, Uni<Void>> effect) {
+        List<ConsumerRecord<String, byte[]>> batch = new java.util.ArrayList<>();
+        for (ContractEvents.Sent event : events) {
+            ProducerRecord<String, byte[]> sent = event.toRecord();
+            ConsumerRecord<String, byte[]> received = new ConsumerRecord<>(sent.topic(), 0, batch.size(), sent.key(),
+                    sent.value());
+            sent.headers().forEach(header -> received.headers().add(header));
+            batch.add(received);
+        }
+        Class<Record> payloadType = (Class<Record>) events.get(0).payload().getClass();
+        Consumption consumption = CDI.current().select(Consumption.class).get();
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> consumption.applyAll(batch, payloadType, effect));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Consumes the event as the service's consumers do, with the given effect in place of the service's own. */

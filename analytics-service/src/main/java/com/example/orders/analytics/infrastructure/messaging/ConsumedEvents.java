@@ -1,9 +1,11 @@
 package com.example.orders.analytics.infrastructure.messaging;
 
+import java.util.concurrent.Flow;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.example.orders.analytics.infrastructure.persistence.OrderFacts;
 import com.example.orders.events.Topics;
@@ -13,7 +15,6 @@ import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.EventConsumer;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -33,20 +34,20 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
-    public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderCreatedV1.class, (envelope, created) -> facts.placed(
+    public Flow.Subscriber<Message<byte[]>> onOrderCreated() {
+        return consumption.channel(OrderCreatedV1.class, (envelope, created) -> facts.placed(
                 created.orderId(), created.createdAt(), linesJson(created)));
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)
-    public Uni<Void> onOrderConfirmed(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderConfirmedV1.class, (envelope, confirmed) -> facts.confirmed(
+    public Flow.Subscriber<Message<byte[]>> onOrderConfirmed() {
+        return consumption.channel(OrderConfirmedV1.class, (envelope, confirmed) -> facts.confirmed(
                 confirmed.orderId(), confirmed.total().amount(), confirmed.total().currency()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
-    public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderCancelledV1.class, (envelope, cancelled) -> facts.cancelled(
+    public Flow.Subscriber<Message<byte[]>> onOrderCancelled() {
+        return consumption.channel(OrderCancelledV1.class, (envelope, cancelled) -> facts.cancelled(
                 cancelled.orderId(), cancelled.reason().name()));
     }
 

@@ -1,11 +1,12 @@
 package com.example.orders.inventory.infrastructure.messaging;
 
 import java.util.Optional;
+import java.util.concurrent.Flow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.example.orders.events.Topics;
@@ -44,8 +45,8 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
-    public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderCreatedV1.class, (envelope, created) -> {
+    public Flow.Subscriber<Message<byte[]>> onOrderCreated() {
+        return consumption.channel(OrderCreatedV1.class, (envelope, created) -> {
             if (faultySku.isPresent() && created.items().stream().anyMatch(line -> line.sku().equals(faultySku
                     .get()))) {
                 return Uni.createFrom().failure(new IllegalStateException("drill fault: inventory-service fails "
@@ -57,14 +58,14 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)
-    public Uni<Void> onOrderConfirmed(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderConfirmedV1.class,
+    public Flow.Subscriber<Message<byte[]>> onOrderConfirmed() {
+        return consumption.channel(OrderConfirmedV1.class,
                 (envelope, confirmed) -> reserving.orderConfirmed(confirmed.orderId()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
-    public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderCancelledV1.class,
+    public Flow.Subscriber<Message<byte[]>> onOrderCancelled() {
+        return consumption.channel(OrderCancelledV1.class,
                 (envelope, cancelled) -> reserving.orderCancelled(envelope,
                         cancelled.orderId()));
     }

@@ -1,9 +1,11 @@
 package com.example.orders.notification.infrastructure.messaging;
 
+import java.util.concurrent.Flow;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCancelledV1;
@@ -11,8 +13,6 @@ import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.notification.application.TellingCustomers;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.EventConsumer;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * Everything notification-service consumes: the outcomes of orders, each worth one email. Each channel is named after
@@ -30,8 +30,8 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.ORDER_CONFIRMED_V1)
-    public Uni<Void> onOrderConfirmed(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderConfirmedV1.class,
+    public Flow.Subscriber<Message<byte[]>> onOrderConfirmed() {
+        return consumption.channel(OrderConfirmedV1.class,
                 (envelope, confirmed) -> telling.orderConfirmed(envelope,
                         confirmed.orderId(), confirmed.customerId(), confirmed.customerEmail(),
                         confirmed.total().amount(),
@@ -39,8 +39,8 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
-    public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderCancelledV1.class,
+    public Flow.Subscriber<Message<byte[]>> onOrderCancelled() {
+        return consumption.channel(OrderCancelledV1.class,
                 (envelope, cancelled) -> telling.orderCancelled(envelope,
                         cancelled.orderId(), cancelled.customerId(), cancelled.customerEmail(),
                         cancelled.reason().name()));

@@ -1,9 +1,11 @@
 package com.example.orders.order.infrastructure.messaging;
 
+import java.util.concurrent.Flow;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.PaymentCapturedV1;
@@ -19,8 +21,6 @@ import com.example.orders.order.domain.Money;
 import com.example.orders.order.domain.OrderItem;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.EventConsumer;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * Everything order-service consumes: the replies of inventory and payment that move an order's saga on. Each channel is
@@ -38,14 +38,14 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.STOCK_RESERVED_V1)
-    public Uni<Void> onStockReserved(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, StockReservedV1.class, (envelope, reserved) -> saga.stockReserved(envelope,
+    public Flow.Subscriber<Message<byte[]>> onStockReserved() {
+        return consumption.channel(StockReservedV1.class, (envelope, reserved) -> saga.stockReserved(envelope,
                 reserved.lines().stream().map(ConsumedEvents::pricedItem).toList(), money(reserved.total())));
     }
 
     @Incoming(Topics.STOCK_REJECTED_V1)
-    public Uni<Void> onStockRejected(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, StockRejectedV1.class, (envelope, rejected) -> saga.stockRejected(envelope,
+    public Flow.Subscriber<Message<byte[]>> onStockRejected() {
+        return consumption.channel(StockRejectedV1.class, (envelope, rejected) -> saga.stockRejected(envelope,
                 switch (rejected.reason()) {
                     case OUT_OF_STOCK -> CancellationReason.OUT_OF_STOCK;
                     case UNKNOWN_SKU -> CancellationReason.UNKNOWN_SKU;
@@ -54,21 +54,21 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.STOCK_RELEASED_V1)
-    public Uni<Void> onStockReleased(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, StockReleasedV1.class,
+    public Flow.Subscriber<Message<byte[]>> onStockReleased() {
+        return consumption.channel(StockReleasedV1.class,
                 (envelope, released) -> saga.stockReleased(envelope));
     }
 
     @Incoming(Topics.PAYMENT_CAPTURED_V1)
-    public Uni<Void> onPaymentCaptured(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, PaymentCapturedV1.class,
+    public Flow.Subscriber<Message<byte[]>> onPaymentCaptured() {
+        return consumption.channel(PaymentCapturedV1.class,
                 (envelope, captured) -> saga.paymentCaptured(envelope,
                         money(captured.amount())));
     }
 
     @Incoming(Topics.PAYMENT_FAILED_V1)
-    public Uni<Void> onPaymentFailed(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, PaymentFailedV1.class, (envelope, failed) -> saga.paymentFailed(envelope,
+    public Flow.Subscriber<Message<byte[]>> onPaymentFailed() {
+        return consumption.channel(PaymentFailedV1.class, (envelope, failed) -> saga.paymentFailed(envelope,
                 switch (failed.reason()) {
                     case DECLINED -> CancellationReason.PAYMENT_DECLINED;
                     case PROVIDER_UNAVAILABLE -> CancellationReason.PAYMENT_UNAVAILABLE;
@@ -77,8 +77,8 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.PAYMENT_REFUNDED_V1)
-    public Uni<Void> onPaymentRefunded(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, PaymentRefundedV1.class,
+    public Flow.Subscriber<Message<byte[]>> onPaymentRefunded() {
+        return consumption.channel(PaymentRefundedV1.class,
                 (envelope, refunded) -> saga.paymentRefunded(envelope,
                         money(refunded.amount())));
     }

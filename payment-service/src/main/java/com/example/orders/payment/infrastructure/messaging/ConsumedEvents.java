@@ -1,9 +1,11 @@
 package com.example.orders.payment.infrastructure.messaging;
 
+import java.util.concurrent.Flow;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCancelledV1;
@@ -13,8 +15,6 @@ import com.example.orders.payment.application.TakingPayments;
 import com.example.orders.payment.domain.Money;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.EventConsumer;
-
-import io.smallrye.mutiny.Uni;
 
 /**
  * Everything payment-service consumes: the facts that make a capture due (the order's token from OrderCreated, its
@@ -33,22 +33,22 @@ public class ConsumedEvents implements EventConsumer {
     }
 
     @Incoming(Topics.ORDER_CREATED_V1)
-    public Uni<Void> onOrderCreated(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderCreatedV1.class,
+    public Flow.Subscriber<Message<byte[]>> onOrderCreated() {
+        return consumption.channel(OrderCreatedV1.class,
                 (envelope, created) -> taking.orderPlaced(envelope, created.orderId(),
                         created.paymentToken()));
     }
 
     @Incoming(Topics.STOCK_RESERVED_V1)
-    public Uni<Void> onStockReserved(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, StockReservedV1.class,
+    public Flow.Subscriber<Message<byte[]>> onStockReserved() {
+        return consumption.channel(StockReservedV1.class,
                 (envelope, reserved) -> taking.stockReserved(envelope, reserved.orderId(),
                         new Money(reserved.total().amount(), reserved.total().currency())));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
-    public Uni<Void> onOrderCancelled(ConsumerRecord<String, byte[]> record) {
-        return consumption.applyOnce(record, OrderCancelledV1.class,
+    public Flow.Subscriber<Message<byte[]>> onOrderCancelled() {
+        return consumption.channel(OrderCancelledV1.class,
                 (envelope, cancelled) -> taking.orderCancelled(envelope,
                         cancelled.orderId()));
     }

@@ -31,11 +31,12 @@ import com.example.orders.events.Topics;
 import com.example.orders.localinfra.TopicRecords;
 
 /**
- * A consumer group's dead letters ({@code <group>.dlq}, written by SmallRye's dead-letter-queue strategy): what they
- * are, and re-driving them after a fix. A redrive publishes each record again to the topic and partition it came from,
- * byte for byte with its CloudEvent headers (so the same {@code ce_id}) and without the {@code dead-letter-*} ones;
- * every consumer de-duplicates on {@code ce_id}, so groups that applied the event before skip it, and the failed group
- * applies it now. Progress is kept in {@link RedriveLedger}s.
+ * A consumer group's dead letters ({@code <group>.dlq}, written by the service platform's consumption with the
+ * {@code dead-letter-*} headers of the contract): what they are, and re-driving them after a fix. A redrive publishes
+ * each record again to the topic and partition it came from, byte for byte with its CloudEvent headers (so the same
+ * {@code ce_id}) and without the {@code dead-letter-*} ones; every consumer de-duplicates on {@code ce_id}, so groups
+ * that applied the event before skip it, and the failed group applies it now. Progress is kept in
+ * {@link RedriveLedger}s.
  */
 public final class DeadLetters implements AutoCloseable {
 
