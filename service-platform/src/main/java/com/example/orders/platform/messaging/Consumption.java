@@ -169,9 +169,10 @@ public class Consumption {
                                 envelope.id(), envelope.subject());
                         return Uni.createFrom().voidItem();
                     }
-                    // each effect's writes reach the database before the next effect reads, as they would alone
+                    // each effect's writes reach the database before the next effect reads, as they would alone;
+                    // then the session forgets its entities, or every later flush would check all of them again
                     return effect.apply(envelope, one.event().payload())
-                            .chain(() -> Panache.getSession().chain(session -> session.flush()));
+                            .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
                 })
                 .collect().last().replaceWithVoid();
     }
