@@ -3,54 +3,21 @@ package com.example.orders.platform.inbox;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import com.example.orders.events.EventEnvelope;
-import com.example.orders.platform.messaging.InboundEvent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The consumer's record of which events it has applied. Call {@link #markApplied} inside the transaction that applies
- * the event: if the event was applied before, the caller skips the effect, and if the transaction rolls back, the mark
+ * the events: the caller skips the effect of each event applied before, and if the transaction rolls back, the mark
  * goes with it, so the event is applied again on redelivery.
  */
 @ApplicationScoped
 public class AppliedEvents {
-
-    private static final Logger LOG = Logger.getLogger(AppliedEvents.class);
-
-    /**
-     * Applies the event's effect unless the event was applied before. Run it inside the transaction of the effect.
-     */
-    public <T extends Record> Uni<Void> applyOnce(InboundEvent<T> event, Function<? super T, Uni<Void>> effect) {
-        return markApplied(event.envelope()).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("skipped %s %s for order %s: applied before", event.envelope().type().ceType(),
-                        event.envelope().id(), event.envelope().subject());
-                return Uni.createFrom().voidItem();
-            }
-            return effect.apply(event.payload());
-        });
-    }
-
-    /** @return true when this is the first time the event is applied, false for a duplicate */
-    public Uni<Boolean> markApplied(EventEnvelope event) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                        insert into applied_event (event_id, event_type, subject) values (?1, ?2, ?3)
-                        on conflict (event_id) do nothing""")
-                        .setParameter(1, event.id())
-                        .setParameter(2, event.type().ceType())
-                        .setParameter(3, event.subject())
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
 
     /**
      * Marks many events in one statement, inside the transaction that applies them.

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -89,8 +89,7 @@ public class Consumption {
                 letters.add(deadLetter(record, e));
             }
         }
-        Uni<Void> invalid = Multi.createFrom().iterable(letters).onItem().transformToUniAndConcatenate(letter -> letter)
-                .collect().last().replaceWithVoid();
+        Uni<Void> invalid = inTurn(letters, letter -> letter);
         List<Received<T>> valid = List.copyOf(events.values());
         if (valid.isEmpty()) {
             return invalid;
@@ -98,21 +97,19 @@ public class Consumption {
         if (valid.size() == 1) {
             return invalid.chain(() -> applyOrDeadLetter(valid.get(0), effect));
         }
-        return invalid.chain(() -> applyBatch(valid, effect)
+        return invalid.chain(() -> whileAway(valid.get(0).record().topic(), inOneTransaction(valid, effect))
                 .onFailure(failure -> !TransientFailures.isTransient(failure)).recoverWithUni(failure -> {
                     LOG.debugf("a batch of %d records of %s failed (%s); applying them one by one", valid.size(),
                             valid.get(0).record().topic(), failure.toString());
-                    return Multi.createFrom().iterable(valid)
-                            .onItem().transformToUniAndConcatenate(one -> applyOrDeadLetter(one, effect))
-                            .collect().last().replaceWithVoid();
+                    return inTurn(valid, one -> applyOrDeadLetter(one, effect));
                 }));
     }
 
     /**
      * Applies one record's effect unless it was applied before, in a transaction of its own, trying again as described
-     * above.
+     * above, but without the dead-letter step of {@link #applyAll}: for tests that need to see the failure.
      *
-     * @return a failure once the bounded attempts are spent (the caller sends the record to the dead-letter topic)
+     * @return a failure when the record is not an event of the contract, or once the bounded attempts are spent
      */
     public <T extends Record> Uni<Void> applyOnce(ConsumerRecord<String, byte[]> record, Class<T> payloadType,
             BiFunction<EventEnvelope, T, Uni<Void>> effect) {
@@ -137,32 +134,24 @@ public class Consumption {
 
     private <T extends Record> Uni<Void> applyEvent(Received<T> received,
             BiFunction<EventEnvelope, T, Uni<Void>> effect) {
-        InboundEvent<T> event = received.event();
-        return whileAway(received.record().topic(), Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(() -> lockConsumption()
-                        .chain(() -> appliedEvents.applyOnce(event,
-                                payload -> effect.apply(event.envelope(), payload))))))
+        EventEnvelope envelope = received.event().envelope();
+        return whileAway(received.record().topic(), inOneTransaction(List.of(received), effect))
                 .onFailure().invoke(failure -> LOG.debugf("%s %s failed, to be tried again: %s",
-                        event.envelope().type().ceType(), event.envelope().id(), failure.toString()))
+                        envelope.type().ceType(), envelope.id(), failure.toString()))
                 .onFailure().retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff())
                 .atMost(config.retries());
     }
 
-    /** The batch in one transaction: marks first, then each effect not applied before, in order. */
-    private <T extends Record> Uni<Void> applyBatch(List<Received<T>> batch,
+    /**
+     * Applies the records in one transaction: the consumption lock, the marks of all in one statement, then each effect
+     * not applied before, in order.
+     */
+    private <T extends Record> Uni<Void> inOneTransaction(List<Received<T>> batch,
             BiFunction<EventEnvelope, T, Uni<Void>> effect) {
-        return whileAway(batch.get(0).record().topic(), Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(() -> lockConsumption()
-                        .chain(() -> appliedEvents.markApplied(batch.stream().map(one -> one.event().envelope())
-                                .toList()))
-                        .chain(firstTime -> applyInOrder(batch, firstTime, effect)))));
-    }
-
-    private <T extends Record> Uni<Void> applyInOrder(List<Received<T>> batch, Set<String> firstTime,
-            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
-        return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(one -> {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> lockConsumption()
+                .chain(() -> appliedEvents.markApplied(batch.stream().map(one -> one.event().envelope()).toList()))
+                .chain(firstTime -> inTurn(batch, one -> {
                     EventEnvelope envelope = one.event().envelope();
                     if (!firstTime.contains(envelope.id())) {
                         LOG.debugf("skipped %s %s for order %s: applied before", envelope.type().ceType(),
@@ -173,7 +162,12 @@ public class Consumption {
                     // then the session forgets its entities, or every later flush would check all of them again
                     return effect.apply(envelope, one.event().payload())
                             .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
-                })
+                }))));
+    }
+
+    /** Runs the work of each item, one after the other, in the items' order. */
+    private static <I> Uni<Void> inTurn(List<I> items, Function<I, Uni<Void>> work) {
+        return Multi.createFrom().iterable(items).onItem().<Void>transformToUniAndConcatenate(work::apply)
                 .collect().last().replaceWithVoid();
     }
 

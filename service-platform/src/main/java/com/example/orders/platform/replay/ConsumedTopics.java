@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,11 +38,7 @@ public class ConsumedTopics {
                     continue;
                 }
                 if (method.getParameterCount() != 0
-                        || !Flow.Subscriber.class.isAssignableFrom(method.getReturnType())) {
-                    throw new IllegalStateException(method + " must return the EventChannel of Consumption.channel to "
-                            + "be replayable");
-                }
-                if (!(invoke(method, consumer.get()) instanceof EventChannel channel)) {
+                        || !(invoke(method, consumer.get()) instanceof EventChannel channel)) {
                     throw new IllegalStateException(method + " must return the EventChannel of Consumption.channel to "
                             + "be replayable");
                 }
