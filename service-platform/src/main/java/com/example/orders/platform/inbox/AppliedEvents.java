@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.orders.events.EventEnvelope;
+import com.example.orders.platform.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,35 +30,29 @@ public class AppliedEvents {
             return Uni.createFrom().item(Set.of());
         }
         StringBuilder values = new StringBuilder();
+        Object[] parameters = new Object[3 * events.size()];
         for (int i = 0; i < events.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
-                    .append(", ?").append(3 * i + 3).append(')');
+            values.append(i == 0 ? "" : ", ").append("($").append(3 * i + 1).append(", $").append(3 * i + 2)
+                    .append(", $").append(3 * i + 3).append(')');
+            EventEnvelope event = events.get(i);
+            parameters[3 * i] = event.id();
+            parameters[3 * i + 1] = event.type().ceType();
+            parameters[3 * i + 2] = event.subject();
         }
         return Panache.getSession()
-                .flatMap(session -> {
-                    var query = session.createNativeQuery("""
-                            with marked as (
-                                insert into applied_event (event_id, event_type, subject) values %s
-                                on conflict (event_id) do nothing
-                                returning event_id)
-                            select event_id from marked""".formatted(values), String.class);
-                    for (int i = 0; i < events.size(); i++) {
-                        EventEnvelope event = events.get(i);
-                        query.setParameter(3 * i + 1, event.id());
-                        query.setParameter(3 * i + 2, event.type().ceType());
-                        query.setParameter(3 * i + 3, event.subject());
-                    }
-                    return query.getResultList();
-                })
+                .flatMap(session -> NativeSql.list(session, String.class, """
+                        with marked as (
+                            insert into applied_event (event_id, event_type, subject) values %s
+                            on conflict (event_id) do nothing
+                            returning event_id)
+                        select event_id from marked""".formatted(values), parameters))
                 .map(Set::copyOf);
     }
 
     public Uni<Boolean> wasApplied(String eventId) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("select count(*) from applied_event where event_id = ?1",
-                        Long.class)
-                        .setParameter(1, eventId)
-                        .getSingleResult())
+                .flatMap(session -> NativeSql.single(session, Long.class,
+                        "select count(*) from applied_event where event_id = $1", eventId))
                 .map(count -> count > 0);
     }
 
@@ -67,10 +62,8 @@ public class AppliedEvents {
             return Uni.createFrom().item(Set.of());
         }
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                        "select event_id from applied_event where event_id in (?1)", String.class)
-                        .setParameter(1, List.copyOf(eventIds))
-                        .getResultList())
+                .flatMap(session -> NativeSql.list(session, String.class,
+                        "select event_id from applied_event where event_id = any($1)", List.copyOf(eventIds)))
                 .map(Set::copyOf);
     }
 

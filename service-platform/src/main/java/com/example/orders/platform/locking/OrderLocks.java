@@ -2,6 +2,8 @@ package com.example.orders.platform.locking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.example.orders.platform.persistence.NativeSql;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -17,11 +19,9 @@ public class OrderLocks {
     /** Waits for the order's lock; run it inside the transaction that does the work. */
     public Uni<Void> lock(String orderId) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                        select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked""",
-                        Long.class)
-                        .setParameter(1, orderId)
-                        .getSingleResult())
+                .flatMap(session -> NativeSql.single(session, Long.class, """
+                        select count(*) from (select pg_advisory_xact_lock(hashtextextended($1, 0))) as locked""",
+                        orderId))
                 .replaceWithVoid();
     }
 }

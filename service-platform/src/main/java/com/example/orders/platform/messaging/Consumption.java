@@ -17,6 +17,7 @@ import com.example.orders.events.InvalidEventException;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.outage.TransientFailures;
+import com.example.orders.platform.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -195,10 +196,8 @@ public class Consumption {
     /** The service's consumption lock, held to the end of the transaction (see the class comment). */
     private static Uni<Void> lockConsumption() {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                        select count(*) from (select pg_advisory_xact_lock(hashtext('consumption'))) as locked""",
-                        Long.class)
-                        .getSingleResult())
+                .chain(session -> NativeSql.single(session, Long.class, """
+                        select count(*) from (select pg_advisory_xact_lock(hashtext('consumption'))) as locked"""))
                 .replaceWithVoid();
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.EventType;
+import com.example.orders.platform.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -98,20 +99,13 @@ public class Outbox {
 
     private Uni<EventEnvelope> append(EventEnvelope envelope, Record payload, String onConflict) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+                .flatMap(session -> NativeSql.update(session, """
                         insert into outbox_event (event_id, event_type, source, subject, correlation_id, causation_id,
                                                   traceparent, occurred_at, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)\s""" + onConflict)
-                        .setParameter(1, envelope.id())
-                        .setParameter(2, envelope.type().ceType())
-                        .setParameter(3, envelope.source())
-                        .setParameter(4, envelope.subject())
-                        .setParameter(5, envelope.correlationId())
-                        .setParameter(6, envelope.causationId())
-                        .setParameter(7, envelope.traceparent())
-                        .setParameter(8, envelope.time())
-                        .setParameter(9, new String(EventSerde.serialize(payload), StandardCharsets.UTF_8))
-                        .executeUpdate())
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)\s""" + onConflict,
+                        envelope.id(), envelope.type().ceType(), envelope.source(), envelope.subject(),
+                        envelope.correlationId(), envelope.causationId(), envelope.traceparent(), envelope.time(),
+                        new String(EventSerde.serialize(payload), StandardCharsets.UTF_8)))
                 .replaceWith(envelope);
     }
 }

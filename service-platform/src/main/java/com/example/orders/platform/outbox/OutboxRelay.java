@@ -24,6 +24,7 @@ import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventType;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.persistence.NativeSql;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -130,10 +131,8 @@ public class OutboxRelay {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
             Context context = Vertx.currentContext();
             return Panache.getSession()
-                    .flatMap(session -> session
-                            .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('outbox_relay'))",
-                                    Boolean.class)
-                            .getSingleResult())
+                    .flatMap(session -> NativeSql.single(session, Boolean.class,
+                            "select pg_try_advisory_xact_lock(hashtext('outbox_relay'))"))
                     .flatMap(leader -> leader ? nextBatch() : Uni.createFrom().item(List.<OutboxRow>of()))
                     .flatMap(rows -> rows.isEmpty()
                             ? Uni.createFrom().item(0)
@@ -147,13 +146,11 @@ public class OutboxRelay {
 
     private Uni<List<OutboxRow>> nextBatch() {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+                .flatMap(session -> NativeSql.rows(session, """
                         select position, event_id, event_type, source, subject, correlation_id, causation_id,
                                traceparent, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                                payload
-                        from outbox_event order by position limit ?1""", Object[].class)
-                        .setParameter(1, config.batchSize())
-                        .getResultList())
+                        from outbox_event order by position limit $1""", config.batchSize()))
                 .map(rows -> rows.stream().map(OutboxRow::of).toList());
     }
 
@@ -175,15 +172,13 @@ public class OutboxRelay {
 
     private Uni<Integer> delete(List<OutboxRow> rows) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("delete from outbox_event where position in (?1)")
-                        .setParameter(1, rows.stream().map(OutboxRow::position).toList())
-                        .executeUpdate());
+                .flatMap(session -> NativeSql.update(session, "delete from outbox_event where position = any($1)",
+                        rows.stream().map(OutboxRow::position).toList()));
     }
 
     private Uni<Void> countPending(Object ignored) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("select count(*) from outbox_event", Long.class)
-                        .getSingleResult())
+                .flatMap(session -> NativeSql.single(session, Long.class, "select count(*) from outbox_event"))
                 .invoke(pending::set)
                 .replaceWithVoid();
     }

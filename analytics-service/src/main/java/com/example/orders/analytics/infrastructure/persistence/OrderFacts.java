@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.example.orders.platform.persistence.NativeSql;
 import com.example.orders.platform.replay.ReadModel;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,14 +37,14 @@ public class OrderFacts implements ReadModel {
     public Uni<Void> placed(String orderId, Instant placedAt, String linesJson) {
         return execute(
                 """
-                        insert into order_fact (order_id, placed_at, status, lines) values (?1, ?2, 'PENDING', cast(cast(?3 as text) as jsonb))
+                        insert into order_fact (order_id, placed_at, status, lines) values ($1, $2, 'PENDING', cast(cast($3 as text) as jsonb))
                         on conflict (order_id) do update set placed_at = excluded.placed_at, lines = excluded.lines""",
                 orderId, placedAt, linesJson);
     }
 
     public Uni<Void> confirmed(String orderId, BigDecimal total, String currency) {
         return execute("""
-                insert into order_fact (order_id, status, total_amount, currency) values (?1, 'CONFIRMED', ?2, ?3)
+                insert into order_fact (order_id, status, total_amount, currency) values ($1, 'CONFIRMED', $2, $3)
                 on conflict (order_id) do update set status = 'CONFIRMED', total_amount = excluded.total_amount,
                                                      currency = excluded.currency
                 where order_fact.status = 'PENDING'""", orderId, total, currency);
@@ -51,7 +52,7 @@ public class OrderFacts implements ReadModel {
 
     public Uni<Void> cancelled(String orderId, String reason) {
         return execute("""
-                insert into order_fact (order_id, status, reason) values (?1, 'CANCELLED', ?2)
+                insert into order_fact (order_id, status, reason) values ($1, 'CANCELLED', $2)
                 on conflict (order_id) do update set status = 'CANCELLED', reason = excluded.reason
                 where order_fact.status = 'PENDING'""", orderId, reason);
     }
@@ -65,24 +66,21 @@ public class OrderFacts implements ReadModel {
     }
 
     public Uni<Summary> summary(int topProducts) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return Panache.getSession().flatMap(session -> NativeSql.rows(session, """
                 select count(*) filter (where placed_at is not null),
                        count(*) filter (where status = 'CONFIRMED'),
                        count(*) filter (where status = 'CANCELLED')
-                from order_fact""", Object[].class).getSingleResult()
-                .flatMap(counts -> session.createNativeQuery("""
+                from order_fact""").map(rows -> rows.get(0))
+                .flatMap(counts -> NativeSql.rows(session, """
                         select coalesce(sum(total_amount), 0), currency from order_fact
-                        where status = 'CONFIRMED' group by currency order by currency""", Object[].class)
-                        .getResultList()
-                        .flatMap(revenue -> session.createNativeQuery("""
+                        where status = 'CONFIRMED' group by currency order by currency""")
+                        .flatMap(revenue -> NativeSql.rows(session, """
                                 select line ->> 'sku', sum((line ->> 'quantity')::bigint) as sold
                                 from order_fact, jsonb_array_elements(lines -> 'lines') as line
                                 where status = 'CONFIRMED'
                                 group by line ->> 'sku'
                                 order by sold desc, line ->> 'sku'
-                                limit ?1""", Object[].class)
-                                .setParameter(1, topProducts)
-                                .getResultList()
+                                limit $1""", topProducts)
                                 .map(top -> new Summary(number(counts[0]), number(counts[1]), number(counts[2]),
                                         revenue.stream()
                                                 .map(row -> new Revenue((BigDecimal) row[0], (String) row[1]))
@@ -102,12 +100,6 @@ public class OrderFacts implements ReadModel {
     }
 
     private static Uni<Void> execute(String sql, Object... parameters) {
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+        return Panache.getSession().flatMap(session -> NativeSql.update(session, sql, parameters)).replaceWithVoid();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.orders.notification.domain.Notification;
+import com.example.orders.platform.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -24,20 +25,13 @@ public class Notifications {
     public Uni<Boolean> add(Notification notification, String eventId) {
         Instant now = Instant.now();
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+                .flatMap(session -> NativeSql.update(session, """
                         insert into notification (id, order_id, kind, recipient, subject, body, event_id, created_at,
                                                   next_attempt_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-                        on conflict (order_id, kind) do nothing""")
-                        .setParameter(1, notification.id())
-                        .setParameter(2, notification.orderId())
-                        .setParameter(3, notification.kind().name())
-                        .setParameter(4, notification.recipient())
-                        .setParameter(5, notification.subject())
-                        .setParameter(6, notification.body())
-                        .setParameter(7, eventId)
-                        .setParameter(8, now)
-                        .executeUpdate())
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+                        on conflict (order_id, kind) do nothing""", notification.id(), notification.orderId(),
+                        notification.kind().name(), notification.recipient(), notification.subject(),
+                        notification.body(), eventId, now))
                 .map(inserted -> inserted == 1);
     }
 
@@ -48,20 +42,16 @@ public class Notifications {
     public Uni<List<Notification>> leaseUnsent(int limit, Duration lease) {
         Instant now = Instant.now();
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                        update notification set leased_until = ?1
+                .flatMap(session -> NativeSql.rows(session, """
+                        update notification set leased_until = $1
                         where id in (
                             select id from notification
-                            where sent_at is null and next_attempt_at <= ?2
-                              and (leased_until is null or leased_until < ?2)
+                            where sent_at is null and next_attempt_at <= $2
+                              and (leased_until is null or leased_until < $2)
                             order by next_attempt_at
-                            limit ?3
+                            limit $3
                             for update skip locked)
-                        returning id, order_id, kind, recipient, subject, body""", Object[].class)
-                        .setParameter(1, now.plus(lease))
-                        .setParameter(2, now)
-                        .setParameter(3, limit)
-                        .getResultList())
+                        returning id, order_id, kind, recipient, subject, body""", now.plus(lease), now, limit))
                 .map(rows -> rows.stream()
                         .map(row -> new Notification((String) row[0], (String) row[1],
                                 Notification.Kind.valueOf((String) row[2]), (String) row[3], (String) row[4],
@@ -71,40 +61,30 @@ public class Notifications {
 
     public Uni<Void> markSent(String id) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                        update notification set sent_at = ?2, leased_until = null, attempts = attempts + 1,
+                .flatMap(session -> NativeSql.update(session, """
+                        update notification set sent_at = $2, leased_until = null, attempts = attempts + 1,
                                                 last_error = null
-                        where id = ?1""")
-                        .setParameter(1, id)
-                        .setParameter(2, Instant.now())
-                        .executeUpdate())
+                        where id = $1""", id, Instant.now()))
                 .replaceWithVoid();
     }
 
     public Uni<Void> markFailed(String id, String error, Instant retryAt) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                        update notification set next_attempt_at = ?2, leased_until = null, attempts = attempts + 1,
-                                                last_error = ?3
-                        where id = ?1""")
-                        .setParameter(1, id)
-                        .setParameter(2, retryAt)
-                        .setParameter(3, error.length() > 500 ? error.substring(0, 500) : error)
-                        .executeUpdate())
+                .flatMap(session -> NativeSql.update(session, """
+                        update notification set next_attempt_at = $2, leased_until = null, attempts = attempts + 1,
+                                                last_error = $3
+                        where id = $1""", id, retryAt, error.length() > 500 ? error.substring(0, 500) : error))
                 .replaceWithVoid();
     }
 
     /** The log, newest first; of one order when {@code orderId} is given. */
     public Uni<List<Logged>> log(String orderId, int limit) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+                .flatMap(session -> NativeSql.rows(session, """
                         select order_id, kind, recipient, sent_at from notification
-                        where cast(?1 as varchar) is null or order_id = cast(?1 as varchar)
+                        where cast($1 as varchar) is null or order_id = cast($1 as varchar)
                         order by created_at desc
-                        limit ?2""", Object[].class)
-                        .setParameter(1, orderId)
-                        .setParameter(2, limit)
-                        .getResultList())
+                        limit $2""", orderId, limit))
                 .map(rows -> rows.stream()
                         .map(row -> new Logged((String) row[0], (String) row[1], (String) row[2], instant(row[3])))
                         .toList());

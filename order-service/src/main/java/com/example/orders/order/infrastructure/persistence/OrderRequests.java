@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.example.orders.platform.persistence.NativeSql;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -16,25 +18,17 @@ public class OrderRequests {
 
     public Uni<Optional<Earlier>> find(String customerId, String idempotencyKey) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+                .flatMap(session -> NativeSql.rows(session, """
                         select order_id, request_hash from order_request
-                        where customer_id = ?1 and idempotency_key = ?2""", Object[].class)
-                        .setParameter(1, customerId)
-                        .setParameter(2, idempotencyKey)
-                        .getResultList())
+                        where customer_id = $1 and idempotency_key = $2""", customerId, idempotencyKey))
                 .map(rows -> rows.stream().findFirst().map(row -> new Earlier((String) row[0], (String) row[1])));
     }
 
     public Uni<Void> add(String customerId, String idempotencyKey, String fingerprint, String orderId) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+                .flatMap(session -> NativeSql.update(session, """
                         insert into order_request (customer_id, idempotency_key, request_hash, order_id)
-                        values (?1, ?2, ?3, ?4)""")
-                        .setParameter(1, customerId)
-                        .setParameter(2, idempotencyKey)
-                        .setParameter(3, fingerprint)
-                        .setParameter(4, orderId)
-                        .executeUpdate())
+                        values ($1, $2, $3, $4)""", customerId, idempotencyKey, fingerprint, orderId))
                 .replaceWithVoid();
     }
 }

@@ -11,6 +11,7 @@ import org.hibernate.LockMode;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.order.domain.Order;
+import com.example.orders.platform.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -39,31 +40,27 @@ public class Orders {
 
     /** Orders not final, placed before {@code placedBefore} and not yet found overdue, oldest first. */
     public Uni<List<String>> notYetOverdue(Instant placedBefore, int limit) {
-        return ids("placed_at < ?1 and overdue_at is null", placedBefore, limit);
+        return ids("placed_at < $1 and overdue_at is null", placedBefore, limit);
     }
 
     /** Orders not final that were found overdue before {@code overdueBefore}, oldest first. */
     public Uni<List<String>> overdueSince(Instant overdueBefore, int limit) {
-        return ids("overdue_at < ?1", overdueBefore, limit);
+        return ids("overdue_at < $1", overdueBefore, limit);
     }
 
     private Uni<List<String>> ids(String condition, Instant before, int limit) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("select id from orders where status in ('PENDING', "
-                        + "'STOCK_RESERVED') and " + condition + " order by placed_at limit ?2", String.class)
-                        .setParameter(1, before)
-                        .setParameter(2, limit)
-                        .getResultList());
+                .flatMap(session -> NativeSql.list(session, String.class, "select id from orders where status in "
+                        + "('PENDING', 'STOCK_RESERVED') and " + condition + " order by placed_at limit $2", before,
+                        limit));
     }
 
     /** How many orders are not final though placed before {@code placedBefore}. */
     public Uni<Long> countOpenSince(Instant placedBefore) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+                .flatMap(session -> NativeSql.single(session, Long.class, """
                         select count(*) from orders
-                        where status in ('PENDING', 'STOCK_RESERVED') and placed_at < ?1""", Long.class)
-                        .setParameter(1, placedBefore)
-                        .getSingleResult());
+                        where status in ('PENDING', 'STOCK_RESERVED') and placed_at < $1""", placedBefore));
     }
 
     public Uni<Optional<Stored>> find(String orderId) {

@@ -13,6 +13,7 @@ import org.hibernate.LockMode;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.payment.domain.Payment;
+import com.example.orders.platform.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -80,20 +81,16 @@ public class Payments {
     public Uni<List<Stored>> leaseDue(int limit, Duration lease) {
         Instant now = Instant.now();
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                        update payment set leased_until = ?1
+                .flatMap(session -> NativeSql.list(session, String.class, """
+                        update payment set leased_until = $1
                         where order_id in (
                             select order_id from payment
-                            where status in ('CAPTURING', 'REFUNDING') and next_attempt_at <= ?2
-                              and (leased_until is null or leased_until < ?2)
+                            where status in ('CAPTURING', 'REFUNDING') and next_attempt_at <= $2
+                              and (leased_until is null or leased_until < $2)
                             order by next_attempt_at
-                            limit ?3
+                            limit $3
                             for update skip locked)
-                        returning order_id""", String.class)
-                        .setParameter(1, now.plus(lease))
-                        .setParameter(2, now)
-                        .setParameter(3, limit)
-                        .getResultList())
+                        returning order_id""", now.plus(lease), now, limit))
                 .flatMap(orderIds -> orderIds.isEmpty()
                         ? Uni.createFrom().item(List.<Stored>of())
                         : Panache.getSession().flatMap(session -> session
