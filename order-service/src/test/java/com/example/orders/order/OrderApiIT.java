@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.enterprise.inject.spi.CDI;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +36,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 
 /** {@code /api/orders} over HTTP, with real JWTs, against the real database and broker. */
 @QuarkusTest
@@ -174,6 +178,18 @@ class OrderApiIT {
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         given().auth().oauth2(tampered).get("/api/orders/" + UUID.randomUUID())
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void verifiesATokenOnceForItsLifetimeAndStillRefusesATamperedCopyOfIt() throws ParseException {
+        String token = TestTokens.customer("grace");
+        JWTParser parser = CDI.current().select(JWTParser.class).get();
+
+        given().auth().oauth2(token).get("/api/orders/" + UUID.randomUUID()).then().statusCode(404);
+        assertThat(parser.parse(token)).as("the token the request verified, served again")
+                .isSameAs(parser.parse(token));
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().auth().oauth2(tampered).get("/api/orders/" + UUID.randomUUID()).then().statusCode(401);
     }
 
     @Test
