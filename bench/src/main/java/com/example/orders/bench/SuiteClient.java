@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.example.orders.localinfra.SuiteService;
 import com.example.orders.suite.LocalSuite;
@@ -113,8 +114,14 @@ final class SuiteClient implements AutoCloseable {
         return sendAsync(request).join();
     }
 
+    /**
+     * The request's timeout bounds the whole answer, not only its headers as the HTTP client's own does: a server that
+     * stops halfway through a body must not hold the run for ever.
+     */
     private CompletableFuture<Answer> sendAsync(HttpRequest.Builder request) {
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        HttpRequest built = request.build();
+        return http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
+                .orTimeout(built.timeout().orElse(Duration.ofSeconds(30)).toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(response -> new Answer(response.statusCode(), parse(response.body()),
                         response.headers().firstValue("Retry-After")));
     }

@@ -1,7 +1,9 @@
 package com.example.orders.sandbox;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -117,7 +119,15 @@ public final class PaymentProviderSimulator implements AutoCloseable {
         System.out.println("payment-provider simulator listening on " + host + ":" + simulator.port());
     }
 
-    private record Answer(int status, Object body) {
+    /**
+     * @param streamed
+     *            written to the client as it is serialised (chunked), for a body that may be large
+     */
+    private record Answer(int status, Object body, boolean streamed) {
+
+        Answer(int status, Object body) {
+            this(status, body, false);
+        }
     }
 
     private interface Handler {
@@ -136,10 +146,17 @@ public final class PaymentProviderSimulator implements AutoCloseable {
         } catch (RuntimeException e) {
             answer = new Answer(500, Map.of("status", "ERROR", "reason", String.valueOf(e.getMessage())));
         }
-        byte[] body = JSON.writeValueAsBytes(answer.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), body.length);
-        exchange.getResponseBody().write(body);
+        if (answer.streamed()) {
+            exchange.sendResponseHeaders(answer.status(), 0);
+            try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
+                JSON.writeValue(out, answer.body());
+            }
+        } else {
+            byte[] body = JSON.writeValueAsBytes(answer.body());
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body);
+        }
         exchange.close();
     }
 
@@ -207,7 +224,8 @@ public final class PaymentProviderSimulator implements AutoCloseable {
         String query = exchange.getRequestURI().getQuery();
         String orderId = query != null && query.startsWith("orderId=") ? query.substring("orderId=".length()) : null;
         if (orderId == null) {
-            return new Answer(200, Map.of("entries", ledger.all()));
+            // every booking since the ledger began: written as it is serialised, not held whole in the small heap
+            return new Answer(200, Map.of("entries", ledger.all()), true);
         }
         List<Ledger.Entry> entries = ledger.entriesOf(orderId);
         return new Answer(200, Map.of(

@@ -1,0 +1,90 @@
+package com.example.orders.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The simulator as {@code ./suite up} runs it, in a process of its own with a small heap, after a day of benchmarks: it
+ * starts on a ledger of many bookings and answers the whole ledger, which the benchmark reads to check its invariants.
+ */
+class PaymentProviderSimulatorHeapTest {
+
+    /** The heap {@code ./suite} gives the simulator (SandboxComponent). */
+    private static final String SUITE_HEAP = "-Xmx96m";
+    private static final int BOOKINGS = 60_000;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void answersTheWholeLedgerOfADayOfBenchmarksWithinTheSuitesHeap() throws Exception {
+        try (BufferedWriter ledger = Files.newBufferedWriter(data.resolve("ledger.jsonl"))) {
+            for (int i = 0; i < BOOKINGS; i++) {
+                String orderId = "order-" + i;
+                ledger.write(JSON.writeValueAsString(new Ledger.Entry(Ledger.Kind.CAPTURE, "capture-" + orderId,
+                        "0".repeat(64), orderId, "cap_" + i, null, new BigDecimal("29.97"), "EUR", null,
+                        Instant.now())));
+                ledger.newLine();
+            }
+        }
+        Process simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                SUITE_HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                PaymentProviderSimulator.class.getName(), "--port", "0", "--data", data.toString())
+                .redirectErrorStream(true).start();
+        try {
+            URI ledger = URI.create("http://127.0.0.1:" + portOf(simulator) + "/v1/ledger");
+            // a bound on the whole answer: a simulator out of memory keeps the connection open with half a body
+            HttpResponse<String> answer = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(ledger)
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString())
+                    .get(60, TimeUnit.SECONDS);
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode entries = JSON.readTree(answer.body()).get("entries");
+            assertThat(entries).hasSize(BOOKINGS);
+            assertThat(entries.get(BOOKINGS - 1).get("orderId").asText()).isEqualTo("order-" + (BOOKINGS - 1));
+            assertThat(simulator.isAlive()).isTrue();
+        } finally {
+            simulator.destroy();
+            simulator.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int portOf(Process simulator) throws Exception {
+        BufferedReader output = new BufferedReader(new InputStreamReader(simulator.getInputStream(),
+                StandardCharsets.UTF_8));
+        Pattern listening = Pattern.compile("listening on [^:]+:(\\d+)");
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            Matcher matcher = listening.matcher(line);
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+        }
+        throw new AssertionError("the simulator exited before it listened: " + simulator.waitFor());
+    }
+}
