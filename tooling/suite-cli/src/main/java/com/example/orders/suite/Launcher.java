@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.example.orders.localinfra.JwtKeys;
 import com.example.orders.localinfra.PostgresServer;
@@ -139,37 +140,63 @@ final class Launcher {
         component.awaitReady(readyTimeout);
     }
 
-    /** Stops the named components, or everything when none is named; broker and database go last. */
+    /**
+     * Stops the named components, or everything when none is named: the gateway and the services together (each takes
+     * seconds to leave its consumer groups, and none needs another to stop), then the outside world's stand-ins, then
+     * the database and the broker.
+     */
     int down(List<String> names) {
+        List<Component> applications = new ArrayList<>();
+        applications.add(gateway);
+        applications.addAll(replicas);
         List<Component> reverse = new ArrayList<>(services);
         Collections.reverse(reverse);
-        reverse.addAll(0, replicas);
-        reverse.add(0, gateway);
-        reverse.addAll(outsideWorld);
-        reverse.add(postgres);
-        reverse.add(kafka);
+        applications.addAll(reverse);
+        List<Component> infrastructure = new ArrayList<>(outsideWorld);
+        infrastructure.add(postgres);
+        infrastructure.add(kafka);
+        List<Component> all = new ArrayList<>(applications);
+        all.addAll(infrastructure);
         for (String name : names) {
-            if (reverse.stream().noneMatch(c -> c.name().equals(name))) {
+            if (all.stream().noneMatch(c -> c.name().equals(name))) {
                 throw new SuiteException("no component named " + name + "; the components are "
-                        + reverse.stream().map(Component::name).toList());
+                        + all.stream().map(Component::name).toList());
             }
         }
-        for (Component component : reverse) {
-            if (!names.isEmpty() && !names.contains(component.name())) {
-                continue;
+        List<CompletableFuture<String>> stopping = new ArrayList<>();
+        for (Component component : applications) {
+            if (stopped(component, names)) {
+                stopping.add(CompletableFuture.supplyAsync(() -> stop(component), Launcher::onItsOwnThread));
             }
-            if (names.isEmpty() && replicas.contains(component) && component.process().isEmpty()) {
-                // replicas run only when asked for: stopping all does not report each one not running
-                continue;
-            }
-            Optional<Long> pid = component.process().map(ProcessHandle::pid);
-            if (component.stop()) {
-                out.println(component.name() + ": stopped (pid " + pid.orElse(-1L) + ")");
-            } else {
-                out.println(component.name() + ": not running");
+        }
+        stopping.forEach(stop -> out.println(stop.join()));
+        for (Component component : infrastructure) {
+            if (stopped(component, names)) {
+                out.println(stop(component));
             }
         }
         return 0;
+    }
+
+    private boolean stopped(Component component, List<String> names) {
+        if (!names.isEmpty()) {
+            return names.contains(component.name());
+        }
+        // replicas run only when asked for: stopping all does not report each one not running
+        return !replicas.contains(component) || component.process().isPresent();
+    }
+
+    private static String stop(Component component) {
+        Optional<Long> pid = component.process().map(ProcessHandle::pid);
+        return component.stop()
+                ? component.name() + ": stopped (pid " + pid.orElse(-1L) + ")"
+                : component.name() + ": not running";
+    }
+
+    private static void onItsOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "suite-down");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** @return 0 when every component is up (or external), 1 otherwise */

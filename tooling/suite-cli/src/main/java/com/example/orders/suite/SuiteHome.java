@@ -66,6 +66,14 @@ record SuiteHome(Path repository, Path state) {
         return secrets().resolve("jwt-public.pem");
     }
 
+    /**
+     * The service's class-data archive: the classes its last run loaded, mapped at the next start instead of read,
+     * parsed and verified again.
+     */
+    Path classArchive(String serviceName) {
+        return directory("class-archives").resolve(serviceName + ".jsa");
+    }
+
     Path serviceJar(String serviceName) {
         return repository.resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
     }

@@ -279,6 +279,25 @@ class SuiteIT {
         assertThat(suite("status").exitCode()).isEqualTo(1);
     }
 
+    @Test
+    @Order(10)
+    void theNextUpMapsTheClassArchiveEachServiceWroteWhenItStopped() throws Exception {
+        for (SuiteService service : SuiteService.values()) {
+            assertThat(suiteHome.resolve("class-archives/" + service.serviceName() + ".jsa"))
+                    .as("written by the first run as it stopped").isNotEmptyFile();
+        }
+
+        Result up = suite("up");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        Map<String, Long> running = pids();
+        for (SuiteService service : SuiteService.values()) {
+            Path archive = suiteHome.resolve("class-archives/" + service.serviceName() + ".jsa");
+            assertThat(Files.readString(Path.of("/proc", running.get(service.serviceName()).toString(), "maps")))
+                    .as(service.serviceName() + " maps its archive").contains(archive.toString());
+        }
+    }
+
     private record Result(int exitCode, String output, String errors) {
     }
 
