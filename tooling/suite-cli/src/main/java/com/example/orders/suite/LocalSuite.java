@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +27,7 @@ public final class LocalSuite {
     private final Launcher launcher;
     private final Settings settings;
 
-    private LocalSuite(Path repository, Map<String, String> env) {
+    LocalSuite(Path repository, Map<String, String> env) {
         this.launcher = new Launcher(repository, env, new PrintStream(OutputStream.nullOutputStream()));
         this.settings = launcher.settings();
     }
@@ -71,9 +73,28 @@ public final class LocalSuite {
         return launcher.embeddedDatabaseServer();
     }
 
-    /** The JVM options the launcher starts the services with. */
+    /**
+     * The JVM options the services run with, read from the running order-service's command line (the launcher gives all
+     * five the same); while it does not run, the options the launcher would start it with. The tool's own environment
+     * may differ from the one the suite was started in, so the process is asked, not the settings.
+     */
     public String serviceJavaOptions() {
-        return ServiceComponent.javaOptions(settings);
+        return Optional.ofNullable(processes().get(SuiteService.ORDER.serviceName()))
+                .flatMap(process -> process.info().arguments())
+                .map(LocalSuite::javaOptionsOf)
+                .orElseGet(() -> ServiceComponent.javaOptions(settings));
+    }
+
+    /** The options before {@code -jar}, a class-data archive named by its option alone (its path says nothing). */
+    static String javaOptionsOf(String[] arguments) {
+        List<String> options = new ArrayList<>();
+        for (String argument : arguments) {
+            if (argument.equals("-jar")) {
+                break;
+            }
+            options.add(argument.replaceFirst("^(-XX:SharedArchiveFile|-XX:ArchiveClassesAtExit)=.*", "$1"));
+        }
+        return String.join(" ", options);
     }
 
     /** The classpath of Kafka's own broker and tools ({@code kafka-tools}), as the launcher runs them. */

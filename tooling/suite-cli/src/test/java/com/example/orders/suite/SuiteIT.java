@@ -296,6 +296,9 @@ class SuiteIT {
             assertThat(Files.readString(Path.of("/proc", running.get(service.serviceName()).toString(), "maps")))
                     .as(service.serviceName() + " maps its archive").contains(archive.toString());
         }
+        assertThat(new LocalSuite(RepositoryLayout.root(), env).serviceJavaOptions())
+                .as("what a benchmark reports: the running service's options")
+                .startsWith(ServiceComponent.DEFAULT_JAVA_OPTS).contains("-XX:SharedArchiveFile");
     }
 
     private record Result(int exitCode, String output, String errors) {
