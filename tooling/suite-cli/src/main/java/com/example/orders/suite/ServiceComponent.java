@@ -27,9 +27,10 @@ final class ServiceComponent implements Component {
 
     /**
      * The services' JVM options unless SUITE_JAVA_OPTS says otherwise. Five JVMs share this machine's cores with the
-     * broker and the database, so the C1 compiler only ({@code TieredStopAtLevel=1}): with C2 as well, each service
-     * spent about half its CPU compiling for minutes under load, and the suite fell behind at 10 orders/s (see
-     * bench/results/README.md). A service with cores of its own (a container, a pod) keeps the JVM's default.
+     * broker and the database, so the C1 compiler only ({@code TieredStopAtLevel=1}): with C2 as well, a fresh suite
+     * under load spends its first minutes compiling (nothing completed in the first 80 s at 20 orders/s), though once
+     * warm it completes 11-26 % more (see bench/results/README.md). A service with cores of its own (a container, a
+     * pod) keeps the JVM's default.
      */
     static final String DEFAULT_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
