@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.example.orders.localinfra.JwtKeys;
 import com.example.orders.localinfra.TopicRecords;
 
 /**
@@ -56,7 +57,7 @@ class GatewayEndToEndIT {
     @Test
     void refusesCallsWithoutAValidToken() {
         String token = suite.token("henry", "customer");
-        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String tampered = JwtKeys.tampered(token);
         String expired = suite.run("token", "--sub", "henry", "--ttl=-PT5M").output().strip();
 
         for (String credential : new String[]{null, tampered, expired, "not-a-jwt"}) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.Topics;
+import com.example.orders.localinfra.JwtKeys;
 import com.example.orders.testsupport.EventTraffic;
 import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.Restartable;
@@ -175,7 +176,7 @@ class OrderApiIT {
                 .body("status", equalTo(401))
                 .body("detail", containsString("bearer token"));
         String token = TestTokens.customer("mallory");
-        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String tampered = JwtKeys.tampered(token);
         given().auth().oauth2(tampered).get("/api/orders/" + UUID.randomUUID())
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
     }
@@ -188,7 +189,7 @@ class OrderApiIT {
         given().auth().oauth2(token).get("/api/orders/" + UUID.randomUUID()).then().statusCode(404);
         assertThat(parser.parse(token)).as("the token the request verified, served again")
                 .isSameAs(parser.parse(token));
-        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String tampered = JwtKeys.tampered(token);
         given().auth().oauth2(tampered).get("/api/orders/" + UUID.randomUUID()).then().statusCode(401);
     }
 

@@ -106,7 +106,7 @@ class VerifiedTokensTest {
     @Test
     void aRefusedTokenIsNeverKeptAndIsRefusedEveryTime() {
         String token = jwtKeys.sign("ada", "customer", Duration.ofMinutes(10));
-        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        String tampered = JwtKeys.tampered(token);
         String expired = jwtKeys.sign("ada", "customer", Duration.ofMinutes(-10));
 
         for (String refused : new String[]{tampered, expired, tampered, expired}) {

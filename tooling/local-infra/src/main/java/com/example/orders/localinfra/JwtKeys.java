@@ -79,6 +79,14 @@ public final class JwtKeys {
         }
     }
 
+    /**
+     * The token with the end of its signature changed: the same header and claims under a signature that no longer
+     * verifies (for tests of refused tokens).
+     */
+    public static String tampered(String token) {
+        return token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    }
+
     private PrivateKey readPrivateKey() throws GeneralSecurityException {
         try {
             String pem = Files.readString(privateKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

@@ -35,7 +35,8 @@ final class Ledger {
             BigDecimal amount, String currency, String reason, Instant at) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** How an entry is written in the ledger's file, one per line. */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Path file;

@@ -23,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The simulator as {@code ./suite up} runs it, in a process of its own with a small heap, after a day of benchmarks: it
@@ -36,8 +33,6 @@ class PaymentProviderSimulatorHeapTest {
     /** The heap {@code ./suite} gives the simulator (SandboxComponent). */
     private static final String SUITE_HEAP = "-Xmx96m";
     private static final int BOOKINGS = 60_000;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @TempDir
     Path data;
@@ -47,7 +42,7 @@ class PaymentProviderSimulatorHeapTest {
         try (BufferedWriter ledger = Files.newBufferedWriter(data.resolve("ledger.jsonl"))) {
             for (int i = 0; i < BOOKINGS; i++) {
                 String orderId = "order-" + i;
-                ledger.write(JSON.writeValueAsString(new Ledger.Entry(Ledger.Kind.CAPTURE, "capture-" + orderId,
+                ledger.write(Ledger.JSON.writeValueAsString(new Ledger.Entry(Ledger.Kind.CAPTURE, "capture-" + orderId,
                         "0".repeat(64), orderId, "cap_" + i, null, new BigDecimal("29.97"), "EUR", null,
                         Instant.now())));
                 ledger.newLine();
@@ -65,7 +60,7 @@ class PaymentProviderSimulatorHeapTest {
                     .get(60, TimeUnit.SECONDS);
 
             assertThat(answer.statusCode()).isEqualTo(200);
-            JsonNode entries = JSON.readTree(answer.body()).get("entries");
+            JsonNode entries = Ledger.JSON.readTree(answer.body()).get("entries");
             assertThat(entries).hasSize(BOOKINGS);
             assertThat(entries.get(BOOKINGS - 1).get("orderId").asText()).isEqualTo("order-" + (BOOKINGS - 1));
             assertThat(simulator.isAlive()).isTrue();

@@ -165,20 +165,20 @@ final class Launcher {
         }
         List<CompletableFuture<String>> stopping = new ArrayList<>();
         for (Component component : applications) {
-            if (stopped(component, names)) {
+            if (toStop(component, names)) {
                 stopping.add(CompletableFuture.supplyAsync(() -> stop(component), Launcher::onItsOwnThread));
             }
         }
         stopping.forEach(stop -> out.println(stop.join()));
         for (Component component : infrastructure) {
-            if (stopped(component, names)) {
+            if (toStop(component, names)) {
                 out.println(stop(component));
             }
         }
         return 0;
     }
 
-    private boolean stopped(Component component, List<String> names) {
+    private boolean toStop(Component component, List<String> names) {
         if (!names.isEmpty()) {
             return names.contains(component.name());
         }

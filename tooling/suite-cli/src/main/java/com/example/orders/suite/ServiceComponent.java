@@ -104,8 +104,7 @@ final class ServiceComponent implements Component {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(List.of(javaOptions(settings).split("\\s+")));
-        command.add(classArchiveOption(jar));
-        command.addAll(quietClassArchive());
+        command.addAll(classArchiveOptions(jar));
         command.addAll(List.of("-jar", jar.toString()));
         Detached.start(home, name(), pidFile, command, environment(kafkaBootstrapServers, database));
     }
@@ -113,22 +112,18 @@ final class ServiceComponent implements Component {
     /**
      * Class-data sharing from the service's own archive ({@link SuiteHome#classArchive}): a run without an archive, or
      * with one older than the service's build, writes a new one when it stops; a run with a current one maps it. A
-     * replica shares its service's archive and never writes it.
+     * replica shares its service's archive and never writes it. The archive's own notes stay out of the service's log:
+     * thousands of classes it skips at dump time, each a warning, and nothing the service's reader can act on (a stale
+     * archive is never used).
      */
-    private String classArchiveOption(Path jar) {
+    private List<String> classArchiveOptions(Path jar) {
         Path archive = home.classArchive(service.serviceName());
         if (ClassArchives.current(archive, jar.getParent())) {
-            return "-XX:SharedArchiveFile=" + archive;
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }
-        return replica ? "-Xshare:auto" : "-XX:ArchiveClassesAtExit=" + archive;
-    }
-
-    /**
-     * The archive's own notes stay out of the service's log: thousands of classes it skips at dump time, each a
-     * warning, and nothing the service's reader can act on (a stale archive is never used: see above).
-     */
-    private static List<String> quietClassArchive() {
-        return List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return replica
+                ? List.of()
+                : List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** What the service reads from its environment to find its port, broker and database. */
