@@ -36,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-/** The read model rebuilt from the topics while the service runs (CONTRACT §4 {@code --rebuild}). */
+/** The read model rebuilt from the topics while the service runs (docs/contract.md §4 {@code --rebuild}). */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "service", value = "analytics-service"))
 class RebuildIT {

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The suite over HTTP as a client app and an operator use it, through the gateway; the provider's ledger and the
  * services' metrics directly. Orders are placed by many customers, round robin, so that the gateway's limit per
- * credential (CONTRACT §2) is never what a run measures.
+ * credential (docs/contract.md §2) is never what a run measures.
  */
 final class SuiteClient implements AutoCloseable {
 

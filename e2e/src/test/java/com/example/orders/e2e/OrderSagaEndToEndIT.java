@@ -19,10 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Every path of the order saga (CONTRACT §2–§3) on the real suite: the broker, PostgreSQL, the five service jars, the
- * payment-provider simulator and the SMTP sink, started once for all end-to-end classes ({@link RunningSuite}) and
- * driven over HTTP. Each scenario checks what the customer sees (the order's final state) and what the world sees
- * (stock, the provider's books, the emails); every order must end CONFIRMED or CANCELLED.
+ * Every path of the order saga (docs/contract.md §2–§3) on the real suite: the broker, PostgreSQL, the five service
+ * jars, the payment-provider simulator and the SMTP sink, started once for all end-to-end classes
+ * ({@link RunningSuite}) and driven over HTTP. Each scenario checks what the customer sees (the order's final state)
+ * and what the world sees (stock, the provider's books, the emails); every order must end CONFIRMED or CANCELLED.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderSagaEndToEndIT {

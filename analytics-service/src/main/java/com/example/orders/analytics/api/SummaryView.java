@@ -5,7 +5,7 @@ import java.util.List;
 import com.example.orders.analytics.infrastructure.persistence.OrderFacts;
 
 /**
- * {@code GET /api/analytics/summary} (CONTRACT §2). {@code revenue} is in the suite's main currency;
+ * {@code GET /api/analytics/summary} (docs/contract.md §2). {@code revenue} is in the suite's main currency;
  * {@code revenueByCurrency} lists every currency confirmed orders were paid in. Amounts are decimal strings.
  */
 public record SummaryView(long ordersPlaced, long ordersConfirmed, long ordersCancelled, Amount revenue,

@@ -21,7 +21,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** {@code /api/inventory}: operators stock the catalogue; anyone signed in reads it (CONTRACT §2). */
+/** {@code /api/inventory}: operators stock the catalogue; anyone signed in reads it (docs/contract.md §2). */
 @Path("/api/inventory/{sku}")
 public class InventoryResource {
 

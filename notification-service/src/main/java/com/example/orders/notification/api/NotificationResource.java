@@ -16,7 +16,7 @@ import com.example.orders.notification.infrastructure.persistence.Notifications;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** {@code /api/notifications}: the log of what customers were told (CONTRACT §2), for operators. */
+/** {@code /api/notifications}: the log of what customers were told (docs/contract.md §2), for operators. */
 @Path("/api/notifications")
 public class NotificationResource {
 

@@ -30,7 +30,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** {@code /api/orders}: customers place, follow and cancel their orders (CONTRACT §2). */
+/** {@code /api/orders}: customers place, follow and cancel their orders (docs/contract.md §2). */
 @Path("/api/orders")
 public class OrderResource {
 

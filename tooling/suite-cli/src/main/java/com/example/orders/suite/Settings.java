@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.example.orders.localinfra.SuiteService;
 
-/** The launcher's settings, from the environment (twelve-factor), with the defaults of CONTRACT §1. */
+/** The launcher's settings, from the environment (twelve-factor), with the defaults of docs/contract.md §1. */
 record Settings(Map<String, String> env) {
 
     int kafkaPort() {
@@ -33,12 +33,12 @@ record Settings(Map<String, String> env) {
         return port("GATEWAY_PORT", 8080);
     }
 
-    /** Requests per second per credential at the gateway (CONTRACT §2: 50). */
+    /** Requests per second per credential at the gateway (docs/contract.md §2: 50). */
     int gatewayRateLimit() {
         return number("GATEWAY_RATE_LIMIT", 50);
     }
 
-    /** The burst above the rate the gateway lets through at once (CONTRACT §2: 100). */
+    /** The burst above the rate the gateway lets through at once (docs/contract.md §2: 100). */
     int gatewayRateBurst() {
         return number("GATEWAY_RATE_BURST", 100);
     }

@@ -25,7 +25,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./suite}: runs the whole order platform on one machine, without Docker. See README and CONTRACT §1, §4. */
+/**
+ * {@code ./suite}: runs the whole order platform on one machine, without Docker. See README and docs/contract.md §1,
+ * §4.
+ */
 @Command(name = "suite", mixinStandardHelpOptions = true, subcommands = {SuiteCommand.Up.class,
         SuiteCommand.Down.class, SuiteCommand.Status.class,
         SuiteCommand.Token.class, SuiteCommand.SecretsCommand.class,

@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrderFacts implements ReadModel {
 
-    /** The summary of CONTRACT §2. */
+    /** The summary of docs/contract.md §2. */
     public record Summary(long ordersPlaced, long ordersConfirmed, long ordersCancelled, List<Revenue> revenue,
             List<ProductSales> topProducts) {
     }

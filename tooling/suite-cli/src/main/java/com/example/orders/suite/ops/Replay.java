@@ -23,9 +23,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * {@code ./suite replay} (CONTRACT §4): re-delivers a window of the topics a consumer group reads. The window is worked
- * out here, from the broker (a time through offsetsForTimes, an offset, or earliest; up to {@code --to} or the end
- * now). Then:
+ * {@code ./suite replay} (docs/contract.md §4): re-delivers a window of the topics a consumer group reads. The window
+ * is worked out here, from the broker (a time through offsetsForTimes, an offset, or earliest; up to {@code --to} or
+ * the end now). Then:
  * <ul>
  * <li>a <b>running</b> group's service replays the window itself ({@link ServiceOperations}), beside its live
  * consumers, whose offsets stay where they are: nothing has to stop, and {@code --to} and {@code --rebuild} work;</li>
