@@ -25,7 +25,7 @@ import com.example.orders.localinfra.JwtKeys;
 import com.example.orders.localinfra.TopicRecords;
 
 /**
- * The front door (CONTRACT §2, issue 4) through the real gateway process (nginx) in front of the real services:
+ * The front door (docs/contract.md §2, issue 4) through the real gateway process (nginx) in front of the real services:
  * routing, its own errors as problem+json, authentication and roles as the services enforce them, body and rate limits,
  * and X-Request-Id from the gateway into the service log and the order's events.
  */
@@ -198,8 +198,9 @@ class GatewayEndToEndIT {
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(api.order(orderId).get("status").asText()));
+        // the access-log line of the POST, with the time the service took (a number, not "-")
         assertThat(Files.readString(suite.home().resolve("logs/order-service.log"), StandardCharsets.UTF_8))
-                .contains("request_id=" + requestId);
+                .containsPattern("\"POST /api/orders HTTP/1.1\" 202 \\d+ \\d+ ms request_id=" + requestId);
         for (String topic : List.of("orders.order-created.v1", "inventory.stock-reserved.v1",
                 "payments.payment-captured.v1", "orders.order-confirmed.v1")) {
             List<ConsumerRecord<String, byte[]>> events = TopicRecords.all(suite.kafkaBootstrapServers(), topic)

@@ -104,8 +104,10 @@ final class SandboxComponent implements Component {
                         + portVariables + " to use another)");
             }
         }
+        // stand-ins, not what is measured: C1 alone keeps them 15-30 MB smaller than with C2's compiled code
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx96m", "-XX:+UseSerialGC", "-cp", classpath(), mainClass.getName()));
+                .toString(), "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(),
+                mainClass.getName()));
         command.addAll(arguments);
         Detached.start(home, name, pidFile, command, Map.of());
     }
