@@ -1,6 +1,8 @@
 package com.example.orders.sandbox;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -11,8 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,15 +20,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
@@ -43,6 +51,11 @@ import com.sun.net.httpserver.HttpServer;
  * Given a data directory, it keeps a journal of what arrived ({@code received.jsonl}), so that a stopped and restarted
  * sink (a mail-server outage) still lists what it received before: "exactly one email" stays checkable across it. Every
  * delivery is its own entry, so a resent email shows twice.
+ * <p>
+ * Nothing grows in memory with what arrived: each email is read once, written to the journal (or, without a data
+ * directory, to a list) and removed from GreenMail's mailbox, and the journal is read line by line when asked. After a
+ * day of benchmarks (93,000 emails, 33 MB of journal) the sink read its whole journal into its 96 MiB heap at start and
+ * never came up; GreenMail alone would have kept every email of a long run.
  */
 public final class SmtpSink implements AutoCloseable {
 
@@ -57,10 +70,8 @@ public final class SmtpSink implements AutoCloseable {
     private final GreenMail mail;
     private final HttpServer api;
     private final Path journal;
-    /** Received by earlier runs, read from the journal. */
-    private final List<Received> earlier;
-    /** Every message of this run, read once (and journalled then), by identity: two deliveries may read alike. */
-    private final Map<MimeMessage, Received> thisRun = new IdentityHashMap<>();
+    /** Without a journal: what arrived, in order. */
+    private final List<Received> inMemory = new ArrayList<>();
     private final ScheduledExecutorService journalling = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "smtp-sink-journal");
         thread.setDaemon(true);
@@ -76,7 +87,6 @@ public final class SmtpSink implements AutoCloseable {
         this.mail = mail;
         this.api = api;
         this.journal = journal;
-        this.earlier = journal == null ? List.of() : readJournal(journal);
     }
 
     /** SMTP on 127.0.0.1:{@code smtpPort}, the API on 127.0.0.1:{@code apiPort} (0 for any free port). */
@@ -106,9 +116,7 @@ public final class SmtpSink implements AutoCloseable {
         try {
             HttpServer api = HttpServer.create(new InetSocketAddress(host, apiPort), 16);
             SmtpSink sink = new SmtpSink(mail, api, journal);
-            if (journal != null) {
-                sink.journalling.scheduleWithFixedDelay(sink::received, 200, 200, TimeUnit.MILLISECONDS);
-            }
+            sink.journalling.scheduleWithFixedDelay(sink::collect, 200, 200, TimeUnit.MILLISECONDS);
             api.createContext("/messages", sink::list);
             api.createContext("/health", exchange -> respond(exchange, 200, Map.of("status", "UP")));
             api.setExecutor(sink.executor);
@@ -129,56 +137,85 @@ public final class SmtpSink implements AutoCloseable {
     }
 
     /** Every email received so far (by earlier runs too, with a journal), in the order they arrived. */
-    public synchronized List<Received> received() {
-        // each message is read (and journalled) once: the journal's timer calls this often, over every message
-        for (MimeMessage message : mail.getReceivedMessages()) {
-            if (!thisRun.containsKey(message)) {
-                Received received = read(message);
-                thisRun.put(message, received);
-                if (journal != null) {
-                    append(received);
-                }
-            }
-        }
-        List<Received> all = new ArrayList<>(earlier);
-        all.addAll(thisRun.values());
-        all.sort(Comparator.comparing(Received::receivedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+    public List<Received> received() {
+        List<Received> all = new ArrayList<>();
+        forEachReceived(all::add);
         return all;
     }
 
-    @Override
-    public void close() {
-        journalling.shutdownNow();
-        received();
-        api.stop(0);
-        executor.shutdownNow();
-        mail.stop();
+    /**
+     * Takes what arrived out of GreenMail's mailboxes: each email is read, kept (journal or list), and then removed
+     * from its mailbox; an email arriving meanwhile is not flagged, so it stays for the next call.
+     */
+    private synchronized void collect() {
+        try {
+            ImapHostManager mailboxes = mail.getManagers().getImapHostManager();
+            for (GreenMailUser user : List.copyOf(mail.getUserManager().listUser())) {
+                MailFolder inbox = mailboxes.getInbox(user);
+                List<StoredMessage> arrived = inbox.getMessages();
+                if (arrived.isEmpty()) {
+                    continue;
+                }
+                for (StoredMessage message : arrived) {
+                    keep(read(message.getMimeMessage()));
+                    message.setFlags(new Flags(Flags.Flag.DELETED), true);
+                }
+                inbox.expunge();
+            }
+        } catch (FolderException e) {
+            throw new IllegalStateException("cannot take the received emails out of their mailboxes", e);
+        }
     }
 
-    private void append(Received message) {
+    /** Emails GreenMail still holds, not yet taken out by {@link #collect}: for tests. */
+    int heldByGreenMail() {
+        return mail.getReceivedMessages().length;
+    }
+
+    private void keep(Received received) {
+        if (journal == null) {
+            inMemory.add(received);
+            return;
+        }
         try {
-            Files.writeString(journal, JSON.writeValueAsString(message) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(journal, JSON.writeValueAsString(received) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + journal, e);
         }
     }
 
-    private static List<Received> readJournal(Path journal) {
-        if (!Files.exists(journal)) {
-            return List.of();
+    /**
+     * Hands every email received so far to {@code consumer}, in order, reading the journal line by line; meanwhile
+     * nothing is appended to it, so no line is read half written.
+     */
+    private synchronized void forEachReceived(Consumer<Received> consumer) {
+        collect();
+        if (journal == null) {
+            inMemory.forEach(consumer);
+            return;
         }
-        try {
-            List<Received> read = new ArrayList<>();
-            for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+        if (!Files.exists(journal)) {
+            return;
+        }
+        try (BufferedReader lines = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank()) {
-                    read.add(JSON.readValue(line, Received.class));
+                    consumer.accept(JSON.readValue(line, Received.class));
                 }
             }
-            return read;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the journal " + journal, e);
         }
+    }
+
+    @Override
+    public void close() {
+        journalling.shutdownNow();
+        collect();
+        api.stop(0);
+        executor.shutdownNow();
+        mail.stop();
     }
 
     /**
@@ -195,13 +232,30 @@ public final class SmtpSink implements AutoCloseable {
                 + sink.api.getAddress().getPort() + " /messages");
     }
 
+    /** {@code {"messages":[…]}}, written as the journal is read: the whole list may be long. */
     private void list(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getQuery();
         String orderId = query != null && query.startsWith("orderId=") ? query.substring("orderId=".length()) : null;
-        List<Received> messages = received().stream()
-                .filter(message -> orderId == null || orderId.equals(message.orderId()))
-                .toList();
-        respond(exchange, 200, Map.of("messages", messages));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream body = exchange.getResponseBody();
+                JsonGenerator json = JSON.createGenerator(body)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("messages");
+            forEachReceived(message -> {
+                if (orderId == null || orderId.equals(message.orderId())) {
+                    try {
+                        json.writePOJO(message);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            json.writeEndArray();
+            json.writeEndObject();
+        } finally {
+            exchange.close();
+        }
     }
 
     private static Received read(MimeMessage message) {

@@ -2,21 +2,17 @@ package com.example.orders.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +29,8 @@ class PaymentProviderSimulatorHeapTest {
     /** The heap {@code ./suite} gives the simulator (SandboxComponent). */
     private static final String SUITE_HEAP = "-Xmx96m";
     private static final int BOOKINGS = 60_000;
+
+    private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+)");
 
     @TempDir
     Path data;
@@ -53,7 +51,8 @@ class PaymentProviderSimulatorHeapTest {
                 PaymentProviderSimulator.class.getName(), "--port", "0", "--data", data.toString())
                 .redirectErrorStream(true).start();
         try {
-            URI ledger = URI.create("http://127.0.0.1:" + portOf(simulator) + "/v1/ledger");
+            URI ledger = URI.create("http://127.0.0.1:"
+                    + ChildProcesses.portOnceListening(simulator, LISTENING, Duration.ofSeconds(60)) + "/v1/ledger");
             // a bound on the whole answer: a simulator out of memory keeps the connection open with half a body
             HttpResponse<String> answer = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(ledger)
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString())
@@ -68,18 +67,5 @@ class PaymentProviderSimulatorHeapTest {
             simulator.destroy();
             simulator.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static int portOf(Process simulator) throws Exception {
-        BufferedReader output = new BufferedReader(new InputStreamReader(simulator.getInputStream(),
-                StandardCharsets.UTF_8));
-        Pattern listening = Pattern.compile("listening on [^:]+:(\\d+)");
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            Matcher matcher = listening.matcher(line);
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        throw new AssertionError("the simulator exited before it listened: " + simulator.waitFor());
     }
 }

@@ -28,6 +28,7 @@ class SmtpSinkTest {
             }
 
             assertThat(sink.received()).hasSize(2);
+            assertThat(sink.heldByGreenMail()).as("taken out of GreenMail once read").isZero();
             assertThat(sink.received()).allSatisfy(mail -> assertThat(mail.to()).containsExactly("alice@example.com"));
             assertThat(sink.received()).extracting(SmtpSink.Received::messageId)
                     .containsExactlyInAnyOrder("<n-o-1@test>", "<n-o-2@test>");
