@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -19,6 +16,8 @@ import com.example.orders.order.domain.OrderEvent;
 import com.example.orders.order.infrastructure.config.OrderServiceConfig;
 import com.example.orders.order.infrastructure.messaging.EmittedEvents;
 import com.example.orders.order.infrastructure.persistence.Orders;
+import com.example.orders.platform.background.BackgroundWorker;
+import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
 
@@ -47,7 +46,7 @@ public class WatchingDeadlines {
     private final MeterRegistry metrics;
     private final AtomicLong overdueNow = new AtomicLong();
     private final Outages.Waiter outage;
-    private ScheduledExecutorService timer;
+    private BackgroundWorker worker;
 
     WatchingDeadlines(Orders orders, EmittedEvents emitted, OrderServiceConfig config, MeterRegistry metrics,
             Outages outages) {
@@ -61,30 +60,17 @@ public class WatchingDeadlines {
 
     void start(@Observes StartupEvent started) {
         metrics.gauge("saga.orders.overdue", overdueNow);
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "saga-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = config.sagaDeadlineCheckInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        // rounds on a timer only: nothing commits that would make an order overdue sooner
+        worker = BackgroundWorker.start("saga-deadlines", new CommitNotifications.Wakeup(),
+                config.sagaDeadlineCheckInterval(), outage, () -> {
+                    check(Instant.now());
+                    return false;
+                });
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    private void round() {
-        try {
-            check(Instant.now());
-            outage.roundSucceeded();
-        } catch (RuntimeException e) {
-            if (!outage.roundFailed(e)) {
-                LOG.errorf(e, "saga deadlines: this round failed; the next one tries again in %s",
-                        config.sagaDeadlineCheckInterval());
-            }
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        if (worker != null) {
+            worker.stop();
         }
     }
 

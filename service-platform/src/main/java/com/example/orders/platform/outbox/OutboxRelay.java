@@ -18,10 +18,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventType;
+import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.persistence.NativeSql;
@@ -49,7 +49,6 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "outbox_event";
 
     private final OutboxConfig config;
@@ -59,8 +58,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Outages.Waiter outage;
 
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundWorker worker;
     private KafkaProducer<String, byte[]> producer;
 
     OutboxRelay(OutboxConfig config, CommitNotifications commits, MeterRegistry meters, Outages outages,
@@ -83,46 +81,16 @@ public class OutboxRelay {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"), new StringSerializer(), new ByteArraySerializer());
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        worker = BackgroundWorker.start("outbox-relay", wakeUp, config.pollInterval(), outage,
+                () -> publishBatch() == config.batchSize());
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        wakeUp.signal();
-        try {
-            if (worker != null) {
-                worker.join(5_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (worker != null) {
+            worker.stop();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                wakeUp.await(config.pollInterval());
-                int count;
-                do {
-                    count = publishBatch();
-                    outage.roundSucceeded();
-                } while (running && count == config.batchSize());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                // the rows stay and the next round tries again, whatever the cause
-                if (!outage.roundFailed(e)) {
-                    LOG.errorf(e, "outbox relay: a round failed; the rows stay and the next round tries again");
-                }
-                pause();
-            }
         }
     }
 
@@ -181,14 +149,6 @@ public class OutboxRelay {
                 .flatMap(session -> NativeSql.single(session, Long.class, "select count(*) from outbox_event"))
                 .invoke(pending::set)
                 .replaceWithVoid();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private record OutboxRow(long position, EventEnvelope envelope, String payload) {

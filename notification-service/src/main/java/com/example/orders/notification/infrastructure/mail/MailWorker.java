@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.example.orders.notification.domain.Notification;
 import com.example.orders.notification.infrastructure.config.NotificationServiceConfig;
 import com.example.orders.notification.infrastructure.persistence.Notifications;
+import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
@@ -43,8 +44,7 @@ class MailWorker {
     private final Outages.Waiter database;
     private final Outages.Waiter mailServer;
     private final CommitNotifications.Wakeup written;
-    private volatile boolean running;
-    private Thread thread;
+    private BackgroundWorker worker;
 
     MailWorker(Notifications notifications, Mailer mailer, NotificationServiceConfig config, MeterRegistry metrics,
             Outages outages, CommitNotifications commits) {
@@ -62,42 +62,21 @@ class MailWorker {
     }
 
     void start(@Observes StartupEvent started) {
-        running = true;
-        thread = new Thread(this::run, "notification-mail");
-        thread.setDaemon(true);
-        thread.start();
+        worker = BackgroundWorker.start("notification-mail", written, config.mail().pollInterval(), database,
+                this::sendDue);
     }
 
     void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(5_000);
+        if (worker != null) {
+            worker.stop();
         }
     }
 
-    private void run() {
-        while (running) {
-            try {
-                List<Notification> due = Transactions.await(() -> notifications.leaseUnsent(BATCH,
-                        config.mail().lease()));
-                database.roundSucceeded();
-                due.forEach(this::send);
-                if (due.size() < BATCH) {
-                    written.await(config.mail().pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    if (!database.roundFailed(e)) {
-                        LOG.errorf(e, "emails: a round failed; the next one tries again");
-                    }
-                    sleepQuietly();
-                }
-            }
-        }
+    /** Sends a batch of the due emails; true when it was full, as more may be due. */
+    private boolean sendDue() {
+        List<Notification> due = Transactions.await(() -> notifications.leaseUnsent(BATCH, config.mail().lease()));
+        due.forEach(this::send);
+        return due.size() == BATCH;
     }
 
     private void send(Notification notification) {
@@ -122,13 +101,5 @@ class MailWorker {
         mailServer.roundSucceeded();
         sent.increment();
         Transactions.await(() -> notifications.markSent(notification.id()));
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.orders.notification.domain.Notification;
+import com.example.orders.platform.persistence.LeasedWork;
 import com.example.orders.platform.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -16,6 +17,10 @@ import io.smallrye.mutiny.Uni;
 /** The notifications to send and the log of those sent. */
 @ApplicationScoped
 public class Notifications {
+
+    /** An email not yet accepted by the mail server. */
+    private static final LeasedWork UNSENT = new LeasedWork("notification", "id", "sent_at is null",
+            "id, order_id, kind, recipient, subject, body");
 
     /** A line of the log. {@code sentAt} is null until the email is accepted by the mail server. */
     public record Logged(String orderId, String kind, String recipient, Instant sentAt) {
@@ -40,18 +45,7 @@ public class Notifications {
      * sends it meanwhile.
      */
     public Uni<List<Notification>> leaseUnsent(int limit, Duration lease) {
-        Instant now = Instant.now();
-        return Panache.getSession()
-                .flatMap(session -> NativeSql.rows(session, """
-                        update notification set leased_until = $1
-                        where id in (
-                            select id from notification
-                            where sent_at is null and next_attempt_at <= $2
-                              and (leased_until is null or leased_until < $2)
-                            order by next_attempt_at
-                            limit $3
-                            for update skip locked)
-                        returning id, order_id, kind, recipient, subject, body""", now.plus(lease), now, limit))
+        return UNSENT.lease(limit, lease)
                 .map(rows -> rows.stream()
                         .map(row -> new Notification((String) row[0], (String) row[1],
                                 Notification.Kind.valueOf((String) row[2]), (String) row[3], (String) row[4],

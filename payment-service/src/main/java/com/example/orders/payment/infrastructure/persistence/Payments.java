@@ -1,7 +1,6 @@
 package com.example.orders.payment.infrastructure.persistence;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,7 +12,7 @@ import org.hibernate.LockMode;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.payment.domain.Payment;
-import com.example.orders.platform.persistence.NativeSql;
+import com.example.orders.platform.persistence.LeasedWork;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +23,10 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Payments {
+
+    /** A payment waits for a capture or a refund call. */
+    private static final LeasedWork DUE_CALLS = new LeasedWork("payment", "order_id",
+            "status in ('CAPTURING', 'REFUNDING')", "order_id");
 
     /** A payment as stored: the saga it belongs to, and the event that made its pending provider call due. */
     public record Stored(Payment payment, String correlationId, String causeId, String traceparent) {
@@ -79,18 +82,8 @@ public class Payments {
      * workers until the lease ends, so a worker that dies mid-call is replaced.
      */
     public Uni<List<Stored>> leaseDue(int limit, Duration lease) {
-        Instant now = Instant.now();
-        return Panache.getSession()
-                .flatMap(session -> NativeSql.list(session, String.class, """
-                        update payment set leased_until = $1
-                        where order_id in (
-                            select order_id from payment
-                            where status in ('CAPTURING', 'REFUNDING') and next_attempt_at <= $2
-                              and (leased_until is null or leased_until < $2)
-                            order by next_attempt_at
-                            limit $3
-                            for update skip locked)
-                        returning order_id""", now.plus(lease), now, limit))
+        return DUE_CALLS.lease(limit, lease)
+                .map(rows -> rows.stream().map(row -> (String) row[0]).toList())
                 .flatMap(orderIds -> orderIds.isEmpty()
                         ? Uni.createFrom().item(List.<Stored>of())
                         : Panache.getSession().flatMap(session -> session

@@ -1,6 +1,8 @@
 package com.example.orders.payment.infrastructure.provider;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,9 +20,11 @@ import com.example.orders.payment.domain.Payment;
 import com.example.orders.payment.domain.PaymentStatus;
 import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
 import com.example.orders.payment.infrastructure.persistence.Payments;
+import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.outage.TransientFailures;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -45,8 +49,7 @@ class ProviderWorkers {
     private final PaymentProviderConfig config;
     private final Outages.Waiter outage;
     private final CommitNotifications.Wakeup due;
-    private volatile boolean running;
-    private Thread dispatcher;
+    private BackgroundWorker dispatcher;
     private ExecutorService workers;
 
     ProviderWorkers(Payments payments, TakingPayments taking, PaymentProvider provider, PaymentProviderConfig config,
@@ -60,24 +63,19 @@ class ProviderWorkers {
     }
 
     void start(@Observes StartupEvent started) {
-        running = true;
         AtomicInteger number = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.calls().concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "payment-provider-call-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        dispatcher = new Thread(this::dispatch, "payment-provider-dispatcher");
-        dispatcher.setDaemon(true);
-        dispatcher.start();
+        dispatcher = BackgroundWorker.start("payment-provider-dispatcher", due, config.calls().pollInterval(), outage,
+                this::dispatch);
     }
 
     void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
-        running = false;
-        due.signal();
         if (dispatcher != null) {
-            dispatcher.interrupt();
-            dispatcher.join(5_000);
+            dispatcher.stop();
         }
         if (workers != null) {
             workers.shutdownNow();
@@ -85,38 +83,32 @@ class ProviderWorkers {
         }
     }
 
-    private void dispatch() {
-        while (running) {
-            try {
-                List<Payments.Stored> leased = Transactions
-                        .await(() -> payments.leaseDue(config.calls().concurrency() * 2,
-                                config.calls().lease()));
-                outage.roundSucceeded();
-                if (leased.isEmpty()) {
-                    due.await(config.calls().pollInterval());
-                    continue;
-                }
-                List<Future<?>> calls = leased.stream()
-                        .<Future<?>>map(stored -> workers.submit(() -> call(stored.payment())))
-                        .toList();
-                for (Future<?> call : calls) {
-                    call.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (running) {
-                    if (!outage.roundFailed(e)) {
-                        LOG.errorf(e, "provider calls: a round failed; the next one tries again");
-                    }
-                    pause();
-                }
-            }
+    /**
+     * Leases the calls that are due and makes them.
+     *
+     * @return true when there were some, as more may be due already
+     * @throws RuntimeException
+     *             an outage that kept an answer from being recorded: the round waits it out
+     */
+    private boolean dispatch() throws InterruptedException, ExecutionException {
+        List<Payments.Stored> leased = Transactions.await(() -> payments.leaseDue(config.calls().concurrency() * 2,
+                config.calls().lease()));
+        List<Future<Optional<RuntimeException>>> calls = leased.stream()
+                .map(stored -> workers.submit(() -> call(stored.payment())))
+                .toList();
+        Optional<RuntimeException> outage = Optional.empty();
+        for (Future<Optional<RuntimeException>> call : calls) {
+            Optional<RuntimeException> failed = call.get();
+            outage = outage.or(() -> failed);
         }
+        if (outage.isPresent()) {
+            throw outage.get();
+        }
+        return !leased.isEmpty();
     }
 
-    private void call(Payment payment) {
+    /** @return the outage that kept the answer from being recorded, if one did */
+    private Optional<RuntimeException> call(Payment payment) {
         String orderId = payment.orderId();
         try {
             Supplier<Uni<Void>> record;
@@ -135,19 +127,14 @@ class ProviderWorkers {
                 record = () -> taking.providerUnavailable(orderId, e.getMessage());
             }
             Transactions.await(record);
+            return Optional.empty();
         } catch (RuntimeException e) {
             // the lease runs out and the payment is called again, with the same idempotency key
-            if (!outage.roundFailed(e)) {
-                LOG.errorf(e, "payment of order %s: could not record the provider's answer", orderId);
+            if (TransientFailures.isTransient(e)) {
+                return Optional.of(e);
             }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LOG.errorf(e, "payment of order %s: could not record the provider's answer", orderId);
+            return Optional.empty();
         }
     }
 }
