@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -60,6 +61,8 @@ public class Consumption {
         this.deadLetters = deadLetters;
         this.config = config;
         this.outages = outages;
+        drillFault().ifPresent(text -> LOG.warnf("DRILL: every record that mentions %s fails "
+                + "(platform.consumer.drill-fail-records-mentioning); unset it to end the drill", text));
     }
 
     /**
@@ -68,7 +71,20 @@ public class Consumption {
      */
     public <T extends Record> EventChannel channel(Class<T> payloadType,
             BiFunction<EventEnvelope, T, Uni<Void>> effect) {
-        return new EventChannel(records -> applyAll(records, payloadType, effect), config.maxBatch());
+        BiFunction<EventEnvelope, T, Uni<Void>> live = drillFault()
+                .<BiFunction<EventEnvelope, T, Uni<Void>>>map(text -> (envelope, event) -> event.toString()
+                        .contains(text)
+                                ? Uni.createFrom().failure(new IllegalStateException("drill fault: every record "
+                                        + "that mentions " + text + " fails (platform.consumer.drill-fail-records-"
+                                        + "mentioning)"))
+                                : effect.apply(envelope, event))
+                .orElse(effect);
+        return new EventChannel(records -> applyAll(records, payloadType, live), config.maxBatch());
+    }
+
+    /** The text of {@code platform.consumer.drill-fail-records-mentioning}, when a drill sets one. */
+    private Optional<String> drillFault() {
+        return config.drillFailRecordsMentioning().filter(text -> !text.isBlank());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.example.orders.platform.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,4 +33,10 @@ public interface ConsumptionConfig {
     /** The longest wait between two attempts at a record held by an outage (backoff doubles up to this). */
     @WithDefault("PT5S")
     Duration outageMaxBackoff();
+
+    /**
+     * For incident drills only (RUNBOOK.md): every record whose event mentions this text (a SKU, say) fails as a faulty
+     * release would, so it is retried and then dead-lettered with the reason. Unset in every real deployment.
+     */
+    Optional<String> drillFailRecordsMentioning();
 }

@@ -1,7 +1,6 @@
 package com.example.orders.inventory.infrastructure.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,10 +19,4 @@ public interface InventoryServiceConfig {
      */
     @WithDefault("P7D")
     Duration earlyCancelMemory();
-
-    /**
-     * For incident drills only (RUNBOOK.md): an OrderCreated with a line of this SKU fails as a faulty release would,
-     * so it goes to the dead-letter topic after its retries. Unset in every real deployment.
-     */
-    Optional<String> faultFailOnSku();
 }
