@@ -195,7 +195,7 @@ class OrderSagaIT {
 
     private List<String> timelineOf(String orderId) {
         return InSession.await(() -> orders.find(orderId)).orElseThrow().order().timeline().stream()
-                .map(entry -> entry.step())
+                .map(entry -> entry.step().name())
                 .toList();
     }
 

@@ -31,6 +31,7 @@ import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderItem;
 import com.example.orders.order.domain.OrderStatus;
 import com.example.orders.order.domain.TimelineEntry;
+import com.example.orders.order.domain.TimelineStep;
 import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
@@ -81,11 +82,12 @@ class SagaDeadlinesIT {
                 .as("the same event, so a consumer that applied it skips it").containsOnly(created.id());
         assertThat(EventSerde.deserialize(sent.get(1).value(), OrderCreatedV1.class))
                 .isEqualTo(EventSerde.deserialize(sent.get(0).value(), OrderCreatedV1.class));
-        assertThat(stepsOf(order.id())).contains("OVERDUE");
+        assertThat(stepsOf(order.id())).contains(TimelineStep.OVERDUE);
 
         await().atMost(PATIENCE).until(() -> stored(order.id()).status() == OrderStatus.CANCELLED);
         assertThat(stored(order.id()).reason()).contains(CancellationReason.OUT_OF_STOCK);
-        assertThat(stepsOf(order.id())).containsSubsequence("PLACED", "OVERDUE", "GAVE_UP", "CANCELLED");
+        assertThat(stepsOf(order.id())).containsSubsequence(TimelineStep.PLACED, TimelineStep.OVERDUE,
+                TimelineStep.GAVE_UP, TimelineStep.CANCELLED);
         OrderCancelledV1 cancelled = awaitOne(Topics.ORDER_CANCELLED_V1, order.id(), OrderCancelledV1.class);
         assertThat(cancelled.reason()).isEqualTo(com.example.orders.events.v1.CancellationReason.OUT_OF_STOCK);
         assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).as("sent again once, not every round")
@@ -101,8 +103,8 @@ class SagaDeadlinesIT {
         await().atMost(PATIENCE).until(() -> stored(order.id()).status() == OrderStatus.CANCELLED);
 
         assertThat(stored(order.id()).reason()).contains(CancellationReason.PAYMENT_UNAVAILABLE);
-        assertThat(stepsOf(order.id())).contains("OVERDUE")
-                .containsSubsequence("STOCK_RESERVED", "GAVE_UP", "CANCELLED");
+        assertThat(stepsOf(order.id())).contains(TimelineStep.OVERDUE)
+                .containsSubsequence(TimelineStep.STOCK_RESERVED, TimelineStep.GAVE_UP, TimelineStep.CANCELLED);
         awaitOne(Topics.ORDER_CANCELLED_V1, order.id());
     }
 
@@ -120,16 +122,16 @@ class SagaDeadlinesIT {
                 java.time.Instant.now())));
         // the two facts travel on two topics, so either may be applied first: the order has ended once both are
         await().atMost(PATIENCE).until(() -> stored(order.id()).status() == OrderStatus.CONFIRMED
-                && stepsOf(order.id()).contains("STOCK_RESERVED"));
-        List<String> stepsWhenConfirmed = stepsOf(order.id());
-        int sends = stepsWhenConfirmed.contains("OVERDUE") ? 2 : 1;
+                && stepsOf(order.id()).contains(TimelineStep.STOCK_RESERVED));
+        List<TimelineStep> stepsWhenConfirmed = stepsOf(order.id());
+        int sends = stepsWhenConfirmed.contains(TimelineStep.OVERDUE) ? 2 : 1;
         await().atMost(PATIENCE).until(() -> recordsOf(Topics.ORDER_CREATED_V1, order.id()).size() == sends);
 
         // longer than the deadline and the time to give up together: the watcher passes over it many times
         await().during(Duration.ofSeconds(9)).atMost(Duration.ofSeconds(15))
                 .until(() -> stored(order.id()).status() == OrderStatus.CONFIRMED);
         assertThat(stepsOf(order.id())).as("nothing added after the order ended").isEqualTo(stepsWhenConfirmed)
-                .doesNotContain("GAVE_UP");
+                .doesNotContain(TimelineStep.GAVE_UP);
         assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).as("nothing sent again after it ended")
                 .hasSize(sends);
     }
@@ -156,7 +158,7 @@ class SagaDeadlinesIT {
         return InSession.await(() -> orders.find(orderId)).orElseThrow().order();
     }
 
-    private List<String> stepsOf(String orderId) {
+    private List<TimelineStep> stepsOf(String orderId) {
         return stored(orderId).timeline().stream().map(TimelineEntry::step).toList();
     }
 }

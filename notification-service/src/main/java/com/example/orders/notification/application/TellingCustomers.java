@@ -38,8 +38,8 @@ public class TellingCustomers {
     }
 
     public Uni<Void> orderCancelled(EventEnvelope fact, String orderId, String customerId, String customerEmail,
-            String reason) {
-        return tell(fact, Notification.orderCancelled(orderId, recipient(customerEmail, customerId), reason));
+            Notification.Cancellation why) {
+        return tell(fact, Notification.orderCancelled(orderId, recipient(customerEmail, customerId), why));
     }
 
     private Uni<Void> tell(EventEnvelope fact, Notification notification) {

@@ -33,14 +33,14 @@ public record Notification(String id, String orderId, Kind kind, String recipien
                         """.formatted(orderId, total.toPlainString(), currency));
     }
 
-    public static Notification orderCancelled(String orderId, String recipient, String reason) {
+    public static Notification orderCancelled(String orderId, String recipient, Cancellation why) {
         return new Notification(UUID.randomUUID().toString(), orderId, Kind.ORDER_CANCELLED, recipient,
                 "Your order " + orderId + " was cancelled",
                 """
                         Order %s was cancelled: %s.
 
                         Nothing was charged, or any amount taken has been refunded.
-                        """.formatted(orderId, explain(reason)));
+                        """.formatted(orderId, why.toCustomer));
     }
 
     /** Where to write: the order's email, else an address made from the customer id. */
@@ -51,14 +51,19 @@ public record Notification(String id, String orderId, Kind kind, String recipien
         return customerId.replaceAll("[^A-Za-z0-9._-]", "_") + "@" + fallbackDomain;
     }
 
-    private static String explain(String reason) {
-        return switch (reason) {
-            case "OUT_OF_STOCK" -> "some items are out of stock";
-            case "UNKNOWN_SKU" -> "some items are not in our catalogue";
-            case "PAYMENT_DECLINED" -> "the payment was declined";
-            case "PAYMENT_UNAVAILABLE" -> "we could not reach the payment provider in time";
-            case "CUSTOMER_CANCELLED" -> "you cancelled it";
-            default -> reason.toLowerCase().replace('_', ' ');
-        };
+    /** Why an order was cancelled, as the customer is told it. */
+    public enum Cancellation {
+
+        OUT_OF_STOCK("some items are out of stock"), UNKNOWN_SKU(
+                "some items are not in our catalogue"), PAYMENT_DECLINED(
+                        "the payment was declined"), PAYMENT_UNAVAILABLE(
+                                "we could not reach the payment provider in time"), CUSTOMER_CANCELLED(
+                                        "you cancelled it");
+
+        private final String toCustomer;
+
+        Cancellation(String toCustomer) {
+            this.toCustomer = toCustomer;
+        }
     }
 }

@@ -27,7 +27,8 @@ class NotificationTest {
 
     @Test
     void aCancellationSaysWhyInWordsACustomerReads() {
-        Notification cancelled = Notification.orderCancelled("o-2", "a@example.com", "PAYMENT_DECLINED");
+        Notification cancelled = Notification.orderCancelled("o-2", "a@example.com",
+                Notification.Cancellation.PAYMENT_DECLINED);
 
         assertThat(cancelled.kind()).isEqualTo(Notification.Kind.ORDER_CANCELLED);
         assertThat(cancelled.body()).contains("the payment was declined").doesNotContain("PAYMENT_DECLINED");

@@ -27,7 +27,8 @@ public record OrderView(String orderId, String customerId, String status, String
                                 item.price().map(price -> price.amount().toPlainString()).orElse(null)))
                         .toList(),
                 order.total().map(OrderView::total).orElse(null),
-                order.timeline().stream().map(entry -> new Step(entry.at(), entry.step(), entry.detail())).toList());
+                order.timeline().stream().map(entry -> new Step(entry.at(), entry.step().name(), entry.detail()))
+                        .toList());
     }
 
     private static Total total(Money money) {

@@ -34,7 +34,10 @@ public class FollowingTheSaga {
     }
 
     public Uni<Void> stockReserved(EventEnvelope cause, List<OrderItem> pricedItems, Money total) {
-        return apply(cause, order -> order.stockReserved(pricedItems, total, Instant.now()));
+        return apply(cause, order -> {
+            order.stockReserved(pricedItems, total, Instant.now());
+            return Optional.empty();
+        });
     }
 
     public Uni<Void> stockRejected(EventEnvelope cause, CancellationReason reason, String detail) {

@@ -18,8 +18,6 @@ import java.util.Optional;
  */
 public final class Order {
 
-    private static final String OVERDUE = "OVERDUE";
-
     private final String id;
     private final String customerId;
     private final String customerEmail;
@@ -54,7 +52,7 @@ public final class Order {
         }
         Order order = new Order(id, customerId, customerEmail, paymentToken, at, items, OrderStatus.PENDING, null,
                 null, List.of());
-        order.record(at, "PLACED", items.size() + " item(s)");
+        order.record(at, TimelineStep.PLACED, items.size() + " item(s)");
         return new Placement(order, new OrderEvent.Placed(order));
     }
 
@@ -70,40 +68,40 @@ public final class Order {
                 timeline);
     }
 
-    /** Inventory reserved every line at the given prices. */
-    public Optional<OrderEvent> stockReserved(List<OrderItem> pricedItems, Money reservedTotal, Instant at) {
+    /** Inventory reserved every line at the given prices. The order emits nothing: it waits for the payment. */
+    public void stockReserved(List<OrderItem> pricedItems, Money reservedTotal, Instant at) {
         switch (status) {
             case PENDING -> {
                 items = List.copyOf(pricedItems);
                 total = reservedTotal;
                 status = OrderStatus.STOCK_RESERVED;
-                record(at, "STOCK_RESERVED", "total " + describe(reservedTotal));
+                record(at, TimelineStep.STOCK_RESERVED, "total " + describe(reservedTotal));
             }
             case CONFIRMED -> {
                 items = List.copyOf(pricedItems);
-                record(at, "STOCK_RESERVED", "arrived after the payment");
+                record(at, TimelineStep.STOCK_RESERVED, "arrived after the payment");
             }
-            case CANCELLED -> record(at, "STOCK_RESERVED", "arrived after the cancel; inventory releases it");
+            case CANCELLED ->
+                record(at, TimelineStep.STOCK_RESERVED, "arrived after the cancel; inventory releases it");
             case STOCK_RESERVED -> {
                 // the same fact again: nothing changes
             }
         }
-        return Optional.empty();
     }
 
     /** Inventory reserved nothing. */
     public Optional<OrderEvent> stockRejected(CancellationReason why, String detail, Instant at) {
         if (status.isFinal()) {
-            record(at, "STOCK_REJECTED", detail + "; the order was already " + status);
+            record(at, TimelineStep.STOCK_REJECTED, detail + "; the order was already " + status);
             return Optional.empty();
         }
-        record(at, "STOCK_REJECTED", detail);
+        record(at, TimelineStep.STOCK_REJECTED, detail);
         return Optional.of(cancel(why, at));
     }
 
     /** Inventory gave reserved stock back (compensation done). */
     public void stockReleased(Instant at) {
-        record(at, "STOCK_RELEASED", "reserved stock is back on the shelf");
+        record(at, TimelineStep.STOCK_RELEASED, "reserved stock is back on the shelf");
     }
 
     /** The payment provider took the money. */
@@ -114,12 +112,12 @@ public final class Order {
                     total = amount;
                 }
                 status = OrderStatus.CONFIRMED;
-                record(at, "PAYMENT_CAPTURED", describe(amount));
-                record(at, "CONFIRMED", "");
+                record(at, TimelineStep.PAYMENT_CAPTURED, describe(amount));
+                record(at, TimelineStep.CONFIRMED, "");
                 return Optional.of(new OrderEvent.Confirmed(this));
             }
             case CANCELLED -> {
-                record(at, "PAYMENT_CAPTURED", describe(amount) + " after the cancel; payment refunds it");
+                record(at, TimelineStep.PAYMENT_CAPTURED, describe(amount) + " after the cancel; payment refunds it");
                 return Optional.empty();
             }
             default -> {
@@ -131,16 +129,16 @@ public final class Order {
     /** No money was taken. */
     public Optional<OrderEvent> paymentFailed(CancellationReason why, String detail, Instant at) {
         if (status.isFinal()) {
-            record(at, "PAYMENT_FAILED", detail + "; the order was already " + status);
+            record(at, TimelineStep.PAYMENT_FAILED, detail + "; the order was already " + status);
             return Optional.empty();
         }
-        record(at, "PAYMENT_FAILED", detail);
+        record(at, TimelineStep.PAYMENT_FAILED, detail);
         return Optional.of(cancel(why, at));
     }
 
     /** Captured money went back to the customer (compensation done). */
     public void paymentRefunded(Money amount, Instant at) {
-        record(at, "PAYMENT_REFUNDED", describe(amount));
+        record(at, TimelineStep.PAYMENT_REFUNDED, describe(amount));
     }
 
     /**
@@ -153,14 +151,15 @@ public final class Order {
         if (status.isFinal() || overdueAt().isPresent()) {
             return false;
         }
-        record(at, OVERDUE, (status == OrderStatus.PENDING ? "no stock decision" : "no payment outcome")
+        record(at, TimelineStep.OVERDUE, (status == OrderStatus.PENDING ? "no stock decision" : "no payment outcome")
                 + " after " + waited + "; OrderCreated sent again");
         return true;
     }
 
     /** When the order was found overdue, if it was. */
     public Optional<Instant> overdueAt() {
-        return timeline.stream().filter(entry -> entry.step().equals(OVERDUE)).map(TimelineEntry::at).findFirst();
+        return timeline.stream().filter(entry -> entry.step() == TimelineStep.OVERDUE).map(TimelineEntry::at)
+                .findFirst();
     }
 
     /**
@@ -173,7 +172,7 @@ public final class Order {
             return Optional.empty();
         }
         boolean pending = status == OrderStatus.PENDING;
-        record(at, "GAVE_UP", (pending ? "no stock decision" : "no payment outcome") + " within " + waited);
+        record(at, TimelineStep.GAVE_UP, (pending ? "no stock decision" : "no payment outcome") + " within " + waited);
         return Optional.of(cancel(pending ? CancellationReason.OUT_OF_STOCK : CancellationReason.PAYMENT_UNAVAILABLE,
                 at));
     }
@@ -189,18 +188,18 @@ public final class Order {
         if (status.isFinal()) {
             throw new OrderAlreadyFinal(id, status);
         }
-        record(at, "CANCEL_REQUESTED", "by the customer");
+        record(at, TimelineStep.CANCEL_REQUESTED, "by the customer");
         return List.of(new OrderEvent.CancelRequested(this), cancel(CancellationReason.CUSTOMER_CANCELLED, at));
     }
 
     private OrderEvent cancel(CancellationReason why, Instant at) {
         status = OrderStatus.CANCELLED;
         reason = why;
-        record(at, "CANCELLED", why.name());
+        record(at, TimelineStep.CANCELLED, why.name());
         return new OrderEvent.Cancelled(this, why);
     }
 
-    private void record(Instant at, String step, String detail) {
+    private void record(Instant at, TimelineStep step, String detail) {
         timeline.add(new TimelineEntry(at, step, detail));
     }
 

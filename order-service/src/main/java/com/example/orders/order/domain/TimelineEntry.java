@@ -3,5 +3,5 @@ package com.example.orders.order.domain;
 import java.time.Instant;
 
 /** One step of an order's saga as its customer and on-call engineers see it. */
-public record TimelineEntry(Instant at, String step, String detail) {
+public record TimelineEntry(Instant at, TimelineStep step, String detail) {
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A customer placed an order. Starts the saga. {@code customerEmail} is optional: notification-service falls back to
- * its own directory when it is absent.
+ * A customer placed an order. Starts the saga. {@code customerEmail} is optional: without it, notification-service
+ * writes to {@code <customerId>@<notifications.fallback-recipient-domain>}; there is no customer directory to ask.
  */
 public record OrderCreatedV1(String orderId, String customerId, String customerEmail, List<OrderLine> items,
         String paymentToken, Instant createdAt) {

@@ -60,9 +60,7 @@ public class OrderFacts implements ReadModel {
     /** Every fold goes; {@code ./suite replay --group analytics-service --from earliest --rebuild} refolds them. */
     @Override
     public Uni<Void> empty() {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("delete from order_fact").executeUpdate())
-                .replaceWithVoid();
+        return execute("delete from order_fact");
     }
 
     public Uni<Summary> summary(int topProducts) {
@@ -88,11 +86,6 @@ public class OrderFacts implements ReadModel {
                                         top.stream()
                                                 .map(row -> new ProductSales((String) row[0], number(row[1])))
                                                 .toList())))));
-    }
-
-    /** Empties the read model, for a rebuild from the topics. */
-    public Uni<Void> clear() {
-        return execute("delete from order_fact");
     }
 
     private static long number(Object value) {

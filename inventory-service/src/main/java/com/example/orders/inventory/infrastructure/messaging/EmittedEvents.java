@@ -41,7 +41,7 @@ public class EmittedEvents {
     }
 
     public Uni<Void> rejected(EventEnvelope cause, String orderId, StockDecision.Reason reason, List<String> skus) {
-        return emit(cause, new StockRejectedV1(orderId, StockRejectionReason.valueOf(reason.name()), skus,
+        return emit(cause, new StockRejectedV1(orderId, onTheWire(reason), skus,
                 Instant.now()));
     }
 
@@ -57,5 +57,14 @@ public class EmittedEvents {
 
     private static Money money(com.example.orders.inventory.domain.Money money) {
         return new Money(money.amount(), money.currency());
+    }
+
+    /** Inventory's reason as the contract's: a reason added on either side fails to compile here. */
+    private static StockRejectionReason onTheWire(StockDecision.Reason reason) {
+        return switch (reason) {
+            case OUT_OF_STOCK -> StockRejectionReason.OUT_OF_STOCK;
+            case UNKNOWN_SKU -> StockRejectionReason.UNKNOWN_SKU;
+            case ORDER_CANCELLED -> StockRejectionReason.ORDER_CANCELLED;
+        };
     }
 }

@@ -8,9 +8,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.example.orders.events.Topics;
+import com.example.orders.events.v1.CancellationReason;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.notification.application.TellingCustomers;
+import com.example.orders.notification.domain.Notification;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.EventConsumer;
 
@@ -43,6 +45,17 @@ public class ConsumedEvents implements EventConsumer {
         return consumption.channel(OrderCancelledV1.class,
                 (envelope, cancelled) -> telling.orderCancelled(envelope,
                         cancelled.orderId(), cancelled.customerId(), cancelled.customerEmail(),
-                        cancelled.reason().name()));
+                        cancellation(cancelled.reason())));
+    }
+
+    /** The contract's reason as notification's own: a reason added to the contract fails to compile here. */
+    private static Notification.Cancellation cancellation(CancellationReason reason) {
+        return switch (reason) {
+            case OUT_OF_STOCK -> Notification.Cancellation.OUT_OF_STOCK;
+            case UNKNOWN_SKU -> Notification.Cancellation.UNKNOWN_SKU;
+            case PAYMENT_DECLINED -> Notification.Cancellation.PAYMENT_DECLINED;
+            case PAYMENT_UNAVAILABLE -> Notification.Cancellation.PAYMENT_UNAVAILABLE;
+            case CUSTOMER_CANCELLED -> Notification.Cancellation.CUSTOMER_CANCELLED;
+        };
     }
 }

@@ -27,8 +27,4 @@ public interface OrderServiceConfig {
     /** How often the service looks for overdue orders. */
     @WithDefault("PT15S")
     Duration sagaDeadlineCheckInterval();
-
-    /** The most lines one order may have. */
-    @WithDefault("50")
-    int maxLines();
 }

@@ -21,8 +21,7 @@ class SettingsReport {
             throw new IllegalArgumentException("orders.saga-give-up-after (" + config.sagaGiveUpAfter()
                     + ") must be longer than orders.saga-deadline (" + config.sagaDeadline() + ")");
         }
-        LOG.infof("settings: saga deadline %s, given up after %s (checked every %s), at most %d lines per order",
-                config.sagaDeadline(), config.sagaGiveUpAfter(), config.sagaDeadlineCheckInterval(),
-                config.maxLines());
+        LOG.infof("settings: saga deadline %s, given up after %s (checked every %s)", config.sagaDeadline(),
+                config.sagaGiveUpAfter(), config.sagaDeadlineCheckInterval());
     }
 }

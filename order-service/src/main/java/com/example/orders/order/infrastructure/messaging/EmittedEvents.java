@@ -116,12 +116,23 @@ public class EmittedEvents {
         if (event instanceof OrderEvent.Cancelled cancelled) {
             Order order = cancelled.order();
             return new OrderCancelledV1(order.id(), order.customerId(), order.customerEmail().orElse(null),
-                    CancellationReason.valueOf(cancelled.reason().name()), lastStepTime(order));
+                    onTheWire(cancelled.reason()), lastStepTime(order));
         }
         throw new IllegalArgumentException(event + " is not emitted inside a saga: a placement starts one");
     }
 
     private static Instant lastStepTime(Order order) {
         return order.timeline().get(order.timeline().size() - 1).at();
+    }
+
+    /** The order's reason as the contract's: a reason added on either side fails to compile here. */
+    private static CancellationReason onTheWire(com.example.orders.order.domain.CancellationReason reason) {
+        return switch (reason) {
+            case OUT_OF_STOCK -> CancellationReason.OUT_OF_STOCK;
+            case UNKNOWN_SKU -> CancellationReason.UNKNOWN_SKU;
+            case PAYMENT_DECLINED -> CancellationReason.PAYMENT_DECLINED;
+            case PAYMENT_UNAVAILABLE -> CancellationReason.PAYMENT_UNAVAILABLE;
+            case CUSTOMER_CANCELLED -> CancellationReason.CUSTOMER_CANCELLED;
+        };
     }
 }

@@ -23,6 +23,7 @@ import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderItem;
 import com.example.orders.order.domain.OrderStatus;
 import com.example.orders.order.domain.TimelineEntry;
+import com.example.orders.order.domain.TimelineStep;
 
 /** How an {@link Order} is stored: one row, items and timeline as jsonb. */
 @Entity
@@ -103,7 +104,8 @@ public class OrderRecord {
                 .map(item -> new Item(item.sku(), item.quantity(), item.price().map(Money::amount).orElse(null),
                         item.price().map(Money::currency).orElse(null)))
                 .toList());
-        timeline = new Timeline(order.timeline().stream().map(e -> new Step(e.at(), e.step(), e.detail())).toList());
+        timeline = new Timeline(order.timeline().stream().map(e -> new Step(e.at(), e.step().name(), e.detail()))
+                .toList());
     }
 
     Order toOrder() {
@@ -113,7 +115,8 @@ public class OrderRecord {
                                 item.unitPrice() == null ? null : new Money(item.unitPrice(), item.currency())))
                         .toList(),
                 status, reason, totalAmount == null ? null : new Money(totalAmount, totalCurrency),
-                timeline.steps().stream().map(step -> new TimelineEntry(step.at(), step.step(), step.detail()))
+                timeline.steps().stream()
+                        .map(step -> new TimelineEntry(step.at(), TimelineStep.valueOf(step.step()), step.detail()))
                         .toList());
     }
 

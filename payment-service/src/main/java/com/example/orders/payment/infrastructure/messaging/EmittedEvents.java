@@ -47,7 +47,7 @@ public class EmittedEvents {
             return new PaymentCapturedV1(payment.orderId(), payment.captureId().orElseThrow(), amountOf(payment), now);
         }
         if (event instanceof PaymentEvent.Failed failed) {
-            return new PaymentFailedV1(payment.orderId(), PaymentFailureReason.valueOf(failed.reason().name()),
+            return new PaymentFailedV1(payment.orderId(), onTheWire(failed.reason()),
                     failed.detail(), now);
         }
         return new PaymentRefundedV1(payment.orderId(), payment.refundId().orElseThrow(), amountOf(payment), now);
@@ -56,5 +56,13 @@ public class EmittedEvents {
     private static Money amountOf(Payment payment) {
         com.example.orders.payment.domain.Money amount = payment.amount().orElseThrow();
         return new Money(amount.amount(), amount.currency());
+    }
+
+    /** Payment's reason as the contract's: a reason added to the domain fails to compile here. */
+    private static PaymentFailureReason onTheWire(PaymentEvent.FailureReason reason) {
+        return switch (reason) {
+            case DECLINED -> PaymentFailureReason.DECLINED;
+            case PROVIDER_UNAVAILABLE -> PaymentFailureReason.PROVIDER_UNAVAILABLE;
+        };
     }
 }

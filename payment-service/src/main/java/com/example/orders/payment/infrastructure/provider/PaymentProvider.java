@@ -97,7 +97,7 @@ public class PaymentProvider {
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(config.retry().initialBackoff(), 2.0))
                 // an open circuit is not retried here: the payment waits for its next round instead; nor is a
                 // rejected request, which would only be rejected again
-                .retryOnException(e -> e instanceof ProviderUnavailable && !(e instanceof ProviderRejected))
+                .retryOnException(e -> e instanceof ProviderUnavailable)
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warnf("payment provider circuit %s",
                 event.getStateTransition()));
@@ -108,7 +108,7 @@ public class PaymentProvider {
     }
 
     public CaptureAnswer capture(String idempotencyKey, String orderId, String token, Money amount)
-            throws ProviderUnavailable {
+            throws ProviderNoAnswer {
         CaptureRequest body = new CaptureRequest(orderId, token, amount.amount().toPlainString(), amount.currency());
         return call("v1/captures", idempotencyKey, body, response -> switch (response.statusCode()) {
             case 200, 201 -> new Captured(field(response, "captureId"));
@@ -117,7 +117,7 @@ public class PaymentProvider {
         });
     }
 
-    public RefundAnswer refund(String idempotencyKey, String captureKey, Money amount) throws ProviderUnavailable {
+    public RefundAnswer refund(String idempotencyKey, String captureKey, Money amount) throws ProviderNoAnswer {
         RefundRequest body = new RefundRequest(captureKey, amount.amount().toPlainString(), amount.currency());
         return call("v1/refunds", idempotencyKey, body, response -> switch (response.statusCode()) {
             case 200, 201 -> new Refunded(field(response, "refundId"), field(response, "captureId"));
@@ -126,14 +126,10 @@ public class PaymentProvider {
         });
     }
 
-    public CircuitBreaker.State circuitState() {
-        return circuitBreaker.getState();
-    }
-
-    /** Reads an answer; throws {@link ProviderUnavailable} for an answer that is not one (a 5xx, say). */
+    /** Reads an answer; throws {@link ProviderNoAnswer} for an answer that is not one (a 5xx, a 409, say). */
     private interface AnswerReader<T> {
 
-        T read(HttpResponse<String> response) throws ProviderUnavailable, IOException;
+        T read(HttpResponse<String> response) throws ProviderNoAnswer, IOException;
     }
 
     /**
@@ -149,7 +145,7 @@ public class PaymentProvider {
     }
 
     private <T> T call(String path, String idempotencyKey, Record body, AnswerReader<T> reader)
-            throws ProviderUnavailable {
+            throws ProviderNoAnswer {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(baseUri.resolve(path))
@@ -202,7 +198,7 @@ public class PaymentProvider {
      * An answer that is not one: a 4xx is a rejection of our request (except 408 and 429, which say "not now"),
      * anything else the provider's own failure.
      */
-    private static ProviderUnavailable unexpected(String call, HttpResponse<String> response) {
+    private static ProviderNoAnswer unexpected(String call, HttpResponse<String> response) {
         int status = response.statusCode();
         String message = call + " answered " + status + ": " + response.body();
         boolean rejected = status >= 400 && status < 500 && status != 408 && status != 429;

@@ -1,7 +1,7 @@
 package com.example.orders.payment.infrastructure.provider;
 
 /** The payment provider gave no usable answer: unreachable, too slow, an error of its own, or the circuit is open. */
-public class ProviderUnavailable extends Exception {
+public final class ProviderUnavailable extends ProviderNoAnswer {
 
     public ProviderUnavailable(String message) {
         super(message);

@@ -122,8 +122,8 @@ class ProviderWorkers {
                             payment.amount().orElseThrow());
                     record = () -> taking.refundAnswered(orderId, answer);
                 }
-            } catch (ProviderUnavailable e) {
-                LOG.debugf("payment of order %s: provider unavailable (%s)", orderId, e.getMessage());
+            } catch (ProviderNoAnswer e) {
+                LOG.debugf("payment of order %s: no answer from the provider (%s)", orderId, e.getMessage());
                 record = () -> taking.providerUnavailable(orderId, e.getMessage());
             }
             Transactions.await(record);
