@@ -40,7 +40,7 @@ public record Notification(String id, String orderId, Kind kind, String recipien
                         Order %s was cancelled: %s.
 
                         Nothing was charged, or any amount taken has been refunded.
-                        """.formatted(orderId, why.toCustomer));
+                        """.formatted(orderId, why.toCustomer()));
     }
 
     /** Where to write: the order's email, else an address made from the customer id. */
@@ -54,16 +54,16 @@ public record Notification(String id, String orderId, Kind kind, String recipien
     /** Why an order was cancelled, as the customer is told it. */
     public enum Cancellation {
 
-        OUT_OF_STOCK("some items are out of stock"), UNKNOWN_SKU(
-                "some items are not in our catalogue"), PAYMENT_DECLINED(
-                        "the payment was declined"), PAYMENT_UNAVAILABLE(
-                                "we could not reach the payment provider in time"), CUSTOMER_CANCELLED(
-                                        "you cancelled it");
+        OUT_OF_STOCK, UNKNOWN_SKU, PAYMENT_DECLINED, PAYMENT_UNAVAILABLE, CUSTOMER_CANCELLED;
 
-        private final String toCustomer;
-
-        Cancellation(String toCustomer) {
-            this.toCustomer = toCustomer;
+        String toCustomer() {
+            return switch (this) {
+                case OUT_OF_STOCK -> "some items are out of stock";
+                case UNKNOWN_SKU -> "some items are not in our catalogue";
+                case PAYMENT_DECLINED -> "the payment was declined";
+                case PAYMENT_UNAVAILABLE -> "we could not reach the payment provider in time";
+                case CUSTOMER_CANCELLED -> "you cancelled it";
+            };
         }
     }
 }

@@ -46,8 +46,8 @@ public final class BackgroundWorker {
     private final Outages.Waiter outage;
     private final Round round;
     private final Thread thread;
+    /** Counted down once, by {@link #stop}: the worker is running until then. */
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile boolean running;
 
     private BackgroundWorker(String name, CommitNotifications.Wakeup wakeup, Duration interval, Outages.Waiter outage,
             Round round) {
@@ -68,14 +68,12 @@ public final class BackgroundWorker {
             Outages.Waiter outage, Round round) {
         BackgroundWorker worker = new BackgroundWorker(Objects.requireNonNull(name), Objects.requireNonNull(wakeup),
                 Objects.requireNonNull(interval), Objects.requireNonNull(outage), Objects.requireNonNull(round));
-        worker.running = true;
         worker.thread.start();
         return worker;
     }
 
     /** Stops after the round in progress, if any (interrupted after {@link #STOP_GRACE}); waits until it has. */
     public void stop() throws InterruptedException {
-        running = false;
         stopping.countDown();
         wakeup.signal();
         thread.join(STOP_GRACE.toMillis());
@@ -87,19 +85,19 @@ public final class BackgroundWorker {
 
     private void loop() {
         Duration backoff = FIRST_BACKOFF;
-        while (running) {
+        while (running()) {
             try {
                 boolean more = round.run();
                 outage.roundSucceeded();
                 backoff = FIRST_BACKOFF;
-                if (!more && running) {
+                if (!more && running()) {
                     wakeup.await(interval);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 if (!outage.roundFailed(e)) {
@@ -111,6 +109,10 @@ public final class BackgroundWorker {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+    }
+
+    private boolean running() {
+        return stopping.getCount() > 0;
     }
 
     /**

@@ -55,13 +55,16 @@ public class Consumption {
     private final DeadLetters deadLetters;
     private final ConsumptionConfig config;
     private final Outages outages;
+    /** {@code platform.consumer.drill-fail-records-mentioning}, when a drill sets it. */
+    private final Optional<String> drillFault;
 
     Consumption(AppliedEvents appliedEvents, DeadLetters deadLetters, ConsumptionConfig config, Outages outages) {
         this.appliedEvents = appliedEvents;
         this.deadLetters = deadLetters;
         this.config = config;
         this.outages = outages;
-        drillFault().ifPresent(text -> LOG.warnf("DRILL: every record that mentions %s fails "
+        this.drillFault = config.drillFailRecordsMentioning().filter(text -> !text.isBlank());
+        drillFault.ifPresent(text -> LOG.warnf("DRILL: every record that mentions %s fails "
                 + "(platform.consumer.drill-fail-records-mentioning); unset it to end the drill", text));
     }
 
@@ -71,20 +74,20 @@ public class Consumption {
      */
     public <T extends Record> EventChannel channel(Class<T> payloadType,
             BiFunction<EventEnvelope, T, Uni<Void>> effect) {
-        BiFunction<EventEnvelope, T, Uni<Void>> live = drillFault()
-                .<BiFunction<EventEnvelope, T, Uni<Void>>>map(text -> (envelope, event) -> event.toString()
-                        .contains(text)
-                                ? Uni.createFrom().failure(new IllegalStateException("drill fault: every record "
-                                        + "that mentions " + text + " fails (platform.consumer.drill-fail-records-"
-                                        + "mentioning)"))
-                                : effect.apply(envelope, event))
-                .orElse(effect);
+        BiFunction<EventEnvelope, T, Uni<Void>> live = drillFault.map(text -> failingOn(text, effect)).orElse(effect);
         return new EventChannel(records -> applyAll(records, payloadType, live), config.maxBatch());
     }
 
-    /** The text of {@code platform.consumer.drill-fail-records-mentioning}, when a drill sets one. */
-    private Optional<String> drillFault() {
-        return config.drillFailRecordsMentioning().filter(text -> !text.isBlank());
+    /** {@code effect}, but failing as a faulty release would for every event that mentions {@code text}. */
+    private static <T extends Record> BiFunction<EventEnvelope, T, Uni<Void>> failingOn(String text,
+            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+        return (envelope, event) -> {
+            if (event.toString().contains(text)) {
+                return Uni.createFrom().failure(new IllegalStateException("drill fault: every record that mentions "
+                        + text + " fails (platform.consumer.drill-fail-records-mentioning)"));
+            }
+            return effect.apply(envelope, event);
+        };
     }
 
     /**

@@ -1,10 +1,8 @@
 package com.example.orders.sandbox;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The provider's books: every answered capture, decline and refund, under the idempotency key that asked for it. Kept
@@ -35,10 +29,6 @@ final class Ledger {
             BigDecimal amount, String currency, String reason, Instant at) {
     }
 
-    /** How an entry is written in the ledger's file, one per line. */
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     private final Path file;
     private final Map<String, Entry> byKey = new LinkedHashMap<>();
     private final Map<String, Integer> requestsByOrder = new LinkedHashMap<>();
@@ -47,20 +37,10 @@ final class Ledger {
         this.file = file;
         try {
             Files.createDirectories(file.getParent());
-            if (Files.exists(file)) {
-                // line by line: a benchmark's day of bookings is larger than the simulator's heap holds twice
-                try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        if (!line.isBlank()) {
-                            Entry entry = JSON.readValue(line, Entry.class);
-                            byKey.put(entry.idempotencyKey(), entry);
-                        }
-                    }
-                }
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the ledger " + file, e);
+            throw new UncheckedIOException("cannot create the ledger's directory " + file.getParent(), e);
         }
+        JsonLines.forEach(file, Entry.class, entry -> byKey.put(entry.idempotencyKey(), entry));
     }
 
     synchronized Optional<Entry> find(String idempotencyKey) {
@@ -68,12 +48,7 @@ final class Ledger {
     }
 
     synchronized void book(Entry entry) {
-        try {
-            Files.writeString(file, JSON.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the ledger " + file, e);
-        }
+        JsonLines.append(file, entry, StandardOpenOption.SYNC);
         byKey.put(entry.idempotencyKey(), entry);
     }
 

@@ -1,15 +1,12 @@
 package com.example.orders.sandbox;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +26,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.store.FolderException;
@@ -64,8 +59,7 @@ public final class SmtpSink implements AutoCloseable {
             Instant receivedAt) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = JsonLines.JSON;
 
     private final GreenMail mail;
     private final HttpServer api;
@@ -175,13 +169,8 @@ public final class SmtpSink implements AutoCloseable {
     private void keep(Received received) {
         if (journal == null) {
             inMemory.add(received);
-            return;
-        }
-        try {
-            Files.writeString(journal, JSON.writeValueAsString(received) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + journal, e);
+        } else {
+            JsonLines.append(journal, received);
         }
     }
 
@@ -193,19 +182,8 @@ public final class SmtpSink implements AutoCloseable {
         collect();
         if (journal == null) {
             inMemory.forEach(consumer);
-            return;
-        }
-        if (!Files.exists(journal)) {
-            return;
-        }
-        try (BufferedReader lines = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (!line.isBlank()) {
-                    consumer.accept(JSON.readValue(line, Received.class));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the journal " + journal, e);
+        } else {
+            JsonLines.forEach(journal, Received.class, consumer);
         }
     }
 

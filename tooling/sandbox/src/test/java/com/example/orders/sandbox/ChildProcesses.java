@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,16 @@ import java.util.regex.Pattern;
 
 /** A stand-in started as {@code ./suite up} starts it, in a JVM of its own. */
 final class ChildProcesses {
+
+    /** Starts {@code main} in a JVM of its own with the options {@code ./suite up} gives a stand-in. */
+    static Process startAsTheSuiteDoes(Class<?> main, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(StandIns.JAVA_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
 
     /**
      * The port a child prints once it listens ({@code listening}'s first group), within {@code atMost}: a child out of

@@ -26,8 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class PaymentProviderSimulatorHeapTest {
 
-    /** The heap {@code ./suite} gives the simulator (SandboxComponent). */
-    private static final String SUITE_HEAP = "-Xmx96m";
     private static final int BOOKINGS = 60_000;
 
     private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+)");
@@ -40,16 +38,15 @@ class PaymentProviderSimulatorHeapTest {
         try (BufferedWriter ledger = Files.newBufferedWriter(data.resolve("ledger.jsonl"))) {
             for (int i = 0; i < BOOKINGS; i++) {
                 String orderId = "order-" + i;
-                ledger.write(Ledger.JSON.writeValueAsString(new Ledger.Entry(Ledger.Kind.CAPTURE, "capture-" + orderId,
-                        "0".repeat(64), orderId, "cap_" + i, null, new BigDecimal("29.97"), "EUR", null,
-                        Instant.now())));
+                ledger.write(
+                        JsonLines.JSON.writeValueAsString(new Ledger.Entry(Ledger.Kind.CAPTURE, "capture-" + orderId,
+                                "0".repeat(64), orderId, "cap_" + i, null, new BigDecimal("29.97"), "EUR", null,
+                                Instant.now())));
                 ledger.newLine();
             }
         }
-        Process simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                SUITE_HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                PaymentProviderSimulator.class.getName(), "--port", "0", "--data", data.toString())
-                .redirectErrorStream(true).start();
+        Process simulator = ChildProcesses.startAsTheSuiteDoes(PaymentProviderSimulator.class, "--port", "0",
+                "--data", data.toString());
         try {
             URI ledger = URI.create("http://127.0.0.1:"
                     + ChildProcesses.portOnceListening(simulator, LISTENING, Duration.ofSeconds(60)) + "/v1/ledger");
@@ -59,7 +56,7 @@ class PaymentProviderSimulatorHeapTest {
                     .get(60, TimeUnit.SECONDS);
 
             assertThat(answer.statusCode()).isEqualTo(200);
-            JsonNode entries = Ledger.JSON.readTree(answer.body()).get("entries");
+            JsonNode entries = JsonLines.JSON.readTree(answer.body()).get("entries");
             assertThat(entries).hasSize(BOOKINGS);
             assertThat(entries.get(BOOKINGS - 1).get("orderId").asText()).isEqualTo("order-" + (BOOKINGS - 1));
             assertThat(simulator.isAlive()).isTrue();

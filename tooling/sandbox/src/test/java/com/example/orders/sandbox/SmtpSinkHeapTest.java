@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The sink as {@code ./suite up} runs it, in a process of its own with a small heap, after a day of benchmarks: it
@@ -29,11 +26,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 class SmtpSinkHeapTest {
 
-    /** The heap {@code ./suite} gives the stand-ins (SandboxComponent). */
-    private static final String SUITE_HEAP = "-Xmx96m";
     private static final int EMAILS = 150_000;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static final Pattern LISTENING = Pattern.compile("messages at port (\\d+)");
 
@@ -44,16 +37,14 @@ class SmtpSinkHeapTest {
     void startsOnTheJournalOfADayOfBenchmarksAndListsItWithinTheSuitesHeap() throws Exception {
         try (BufferedWriter journal = Files.newBufferedWriter(data.resolve("received.jsonl"))) {
             for (int i = 0; i < EMAILS; i++) {
-                journal.write(JSON.writeValueAsString(new SmtpSink.Received("<n-" + i + "@orders.local>",
+                journal.write(JsonLines.JSON.writeValueAsString(new SmtpSink.Received("<n-" + i + "@orders.local>",
                         "orders@shop.example", List.of("customer-" + (i % 200) + "@customers.example"),
                         "Your order order-" + i + " is confirmed", "order-" + i, Instant.now())));
                 journal.newLine();
             }
         }
-        Process sink = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                SUITE_HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                SmtpSink.class.getName(), "--smtp-port", "0", "--api-port", "0", "--data", data.toString())
-                .redirectErrorStream(true).start();
+        Process sink = ChildProcesses.startAsTheSuiteDoes(SmtpSink.class, "--smtp-port", "0", "--api-port", "0",
+                "--data", data.toString());
         try {
             URI messages = URI.create("http://127.0.0.1:"
                     + ChildProcesses.portOnceListening(sink, LISTENING, Duration.ofSeconds(60)) + "/messages");
@@ -66,10 +57,10 @@ class SmtpSinkHeapTest {
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(all.statusCode()).isEqualTo(200);
-            JsonNode listed = JSON.readTree(all.body()).get("messages");
+            JsonNode listed = JsonLines.JSON.readTree(all.body()).get("messages");
             assertThat(listed).hasSize(EMAILS);
             assertThat(listed.get(EMAILS - 1).get("orderId").asText()).isEqualTo("order-" + (EMAILS - 1));
-            assertThat(JSON.readTree(one.body()).get("messages")).singleElement()
+            assertThat(JsonLines.JSON.readTree(one.body()).get("messages")).singleElement()
                     .satisfies(message -> assertThat(message.get("messageId").asText())
                             .isEqualTo("<n-7@orders.local>"));
             assertThat(sink.isAlive()).isTrue();

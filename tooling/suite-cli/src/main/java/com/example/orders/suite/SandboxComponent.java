@@ -14,6 +14,7 @@ import com.example.orders.localinfra.PidFile;
 import com.example.orders.localinfra.RepositoryLayout;
 import com.example.orders.sandbox.PaymentProviderSimulator;
 import com.example.orders.sandbox.SmtpSink;
+import com.example.orders.sandbox.StandIns;
 
 /**
  * A stand-in for the outside world (the payment-provider simulator, the SMTP sink), run as a process of its own from
@@ -104,10 +105,10 @@ final class SandboxComponent implements Component {
                         + portVariables + " to use another)");
             }
         }
-        // stand-ins, not what is measured: C1 alone keeps them 15-30 MB smaller than with C2's compiled code
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(),
-                mainClass.getName()));
+                .toString()));
+        command.addAll(StandIns.JAVA_OPTIONS);
+        command.addAll(List.of("-cp", classpath(), mainClass.getName()));
         command.addAll(arguments);
         Detached.start(home, name, pidFile, command, Map.of());
     }
