@@ -80,6 +80,11 @@ class BackgroundWorkerTest {
             assertThat(recovered.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(Duration.ofNanos(retriedAt[0] - failedAt[0]))
                     .isGreaterThanOrEqualTo(BackgroundWorker.FIRST_BACKOFF.minusMillis(50));
+            // the worker tells the waiter once the round has returned, a moment after it counted down
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (waiter.isWaiting() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertThat(waiter.isWaiting()).as("the round went through").isFalse();
         } finally {
             worker.stop();
