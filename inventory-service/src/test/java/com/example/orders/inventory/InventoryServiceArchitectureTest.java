@@ -2,12 +2,12 @@ package com.example.orders.inventory;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.orders.testsupport.DomainRules;
+import com.example.orders.testsupport.ArchitectureRules;
 
 class InventoryServiceArchitectureTest {
 
     @Test
-    void keepsTheDomainFreeOfFrameworksAndWireFormats() {
-        DomainRules.assertDomainIsPlainJava("com.example.orders.inventory");
+    void keepsItsLayersItsPortsAndItsModuleBoundaries() {
+        ArchitectureRules.assertServiceArchitecture("com.example.orders.inventory");
     }
 }

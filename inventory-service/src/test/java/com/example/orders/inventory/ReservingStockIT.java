@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.example.orders.events.EventEnvelope;
-import com.example.orders.events.EventType;
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.CancellationReason;
 import com.example.orders.events.v1.Money;
@@ -41,6 +40,7 @@ import com.example.orders.inventory.domain.Shelf;
 import com.example.orders.inventory.domain.StockItem;
 import com.example.orders.inventory.infrastructure.persistence.StockItems;
 import com.example.orders.platform.inbox.AppliedEvents;
+import com.example.orders.platform.saga.Cause;
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
@@ -174,8 +174,9 @@ class ReservingStockIT {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Void>> orders = IntStream.range(0, 40)
-                    .mapToObj(i -> pool.submit(() -> InSession.await(() -> Panache.withTransaction(
-                            () -> reserving.orderPlaced(anEnvelope(), anOrderId(),
+                    .mapToObj(i -> anOrderId())
+                    .map(orderId -> pool.submit(() -> InSession.await(() -> Panache.withTransaction(
+                            () -> reserving.orderPlaced(aCause(orderId), orderId,
                                     List.of(new Shelf.Wanted(sku, 1)))))))
                     .toList();
             for (Future<Void> order : orders) {
@@ -242,9 +243,10 @@ class ReservingStockIT {
                 Instant.now());
     }
 
-    private static EventEnvelope anEnvelope() {
-        return EventEnvelope.startingSaga("/test", EventType.ORDER_CREATED, UUID.randomUUID().toString(),
-                Instant.now());
+    /** An OrderCreated of the order, as the use case sees it. */
+    private static Cause aCause(String orderId) {
+        String eventId = UUID.randomUUID().toString();
+        return new Cause(eventId, orderId, eventId, Instant.now(), null);
     }
 
     private static String anOrderId() {

@@ -2,12 +2,12 @@ package com.example.orders.notification;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.orders.testsupport.DomainRules;
+import com.example.orders.testsupport.ArchitectureRules;
 
 class NotificationServiceArchitectureTest {
 
     @Test
-    void keepsTheDomainFreeOfFrameworksAndWireFormats() {
-        DomainRules.assertDomainIsPlainJava("com.example.orders.notification");
+    void keepsItsLayersItsPortsAndItsModuleBoundaries() {
+        ArchitectureRules.assertServiceArchitecture("com.example.orders.notification");
     }
 }

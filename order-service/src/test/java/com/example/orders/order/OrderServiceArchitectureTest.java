@@ -2,12 +2,12 @@ package com.example.orders.order;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.orders.testsupport.DomainRules;
+import com.example.orders.testsupport.ArchitectureRules;
 
 class OrderServiceArchitectureTest {
 
     @Test
-    void keepsTheDomainFreeOfFrameworksAndWireFormats() {
-        DomainRules.assertDomainIsPlainJava("com.example.orders.order");
+    void keepsItsLayersItsPortsAndItsModuleBoundaries() {
+        ArchitectureRules.assertServiceArchitecture("com.example.orders.order");
     }
 }

@@ -2,12 +2,12 @@ package com.example.orders.payment;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.orders.testsupport.DomainRules;
+import com.example.orders.testsupport.ArchitectureRules;
 
 class PaymentServiceArchitectureTest {
 
     @Test
-    void keepsTheDomainFreeOfFrameworksAndWireFormats() {
-        DomainRules.assertDomainIsPlainJava("com.example.orders.payment");
+    void keepsItsLayersItsPortsAndItsModuleBoundaries() {
+        ArchitectureRules.assertServiceArchitecture("com.example.orders.payment", ArchitectureRules.Absent.API);
     }
 }

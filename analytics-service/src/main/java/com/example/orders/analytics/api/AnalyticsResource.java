@@ -4,8 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-import com.example.orders.analytics.infrastructure.config.AnalyticsServiceConfig;
-import com.example.orders.analytics.infrastructure.persistence.OrderFacts;
+import com.example.orders.analytics.application.ReadingTheSummary;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -14,12 +13,10 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/analytics")
 public class AnalyticsResource {
 
-    private final OrderFacts facts;
-    private final AnalyticsServiceConfig config;
+    private final ReadingTheSummary reading;
 
-    AnalyticsResource(OrderFacts facts, AnalyticsServiceConfig config) {
-        this.facts = facts;
-        this.config = config;
+    AnalyticsResource(ReadingTheSummary reading) {
+        this.reading = reading;
     }
 
     @GET
@@ -27,6 +24,6 @@ public class AnalyticsResource {
     @RolesAllowed("admin")
     @WithSession
     public Uni<SummaryView> summary() {
-        return facts.summary(config.topProducts()).map(summary -> SummaryView.of(summary, config.currency()));
+        return reading.summary().map(summary -> SummaryView.of(summary, reading.mainCurrency()));
     }
 }

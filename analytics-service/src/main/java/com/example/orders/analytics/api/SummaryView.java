@@ -2,7 +2,7 @@ package com.example.orders.analytics.api;
 
 import java.util.List;
 
-import com.example.orders.analytics.infrastructure.persistence.OrderFacts;
+import com.example.orders.analytics.application.OrderFigures;
 
 /**
  * {@code GET /api/analytics/summary} (docs/contract.md §2). {@code revenue} is in the suite's main currency;
@@ -17,7 +17,7 @@ public record SummaryView(long ordersPlaced, long ordersConfirmed, long ordersCa
     public record Product(String sku, long quantity) {
     }
 
-    static SummaryView of(OrderFacts.Summary summary, String mainCurrency) {
+    static SummaryView of(OrderFigures.Summary summary, String mainCurrency) {
         List<Amount> byCurrency = summary.revenue().stream()
                 .map(revenue -> new Amount(revenue.amount().toPlainString(), revenue.currency()))
                 .toList();

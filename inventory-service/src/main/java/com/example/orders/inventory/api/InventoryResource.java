@@ -1,5 +1,7 @@
 package com.example.orders.inventory.api;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,9 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.example.orders.inventory.domain.Money;
-import com.example.orders.inventory.infrastructure.config.InventoryServiceConfig;
-import com.example.orders.inventory.infrastructure.persistence.StockItems;
+import com.example.orders.inventory.application.StockingTheCatalogue;
 import com.example.orders.platform.api.Problems;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,12 +27,10 @@ public class InventoryResource {
 
     private static final String SKU = "[A-Z0-9][A-Z0-9\\-]{0,63}";
 
-    private final StockItems stock;
-    private final InventoryServiceConfig config;
+    private final StockingTheCatalogue stocking;
 
-    InventoryResource(StockItems stock, InventoryServiceConfig config) {
-        this.stock = stock;
-        this.config = config;
+    InventoryResource(StockingTheCatalogue stocking) {
+        this.stocking = stocking;
     }
 
     @PUT
@@ -41,16 +39,15 @@ public class InventoryResource {
     @WithTransaction
     public Uni<StockView> restock(@PathParam("sku") @Pattern(regexp = SKU, message = "must look like SKU-1") String sku,
             @Valid @NotNull StockRequest body) {
-        Money price = Money.of(body.unitPrice(),
-                body.currency() == null ? config.defaultCurrency() : body.currency());
-        return stock.restock(sku, body.available(), price).map(StockView::of);
+        return stocking.restock(sku, body.available(), body.unitPrice(), Optional.ofNullable(body.currency()))
+                .map(StockView::of);
     }
 
     @GET
     @RolesAllowed({"customer", "admin"})
     @WithSession
     public Uni<Response> get(@PathParam("sku") @Pattern(regexp = SKU, message = "must look like SKU-1") String sku) {
-        return stock.find(sku).map(item -> item
+        return stocking.find(sku).map(item -> item
                 .map(found -> Response.ok(StockView.of(found)).build())
                 .orElseGet(() -> Problems.of(Response.Status.NOT_FOUND, "no product " + sku + " in the catalogue")));
     }

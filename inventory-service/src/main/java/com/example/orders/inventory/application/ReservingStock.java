@@ -6,15 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.example.orders.events.EventEnvelope;
 import com.example.orders.inventory.domain.Reservation;
 import com.example.orders.inventory.domain.Shelf;
 import com.example.orders.inventory.domain.StockDecision;
-import com.example.orders.inventory.infrastructure.config.InventoryServiceConfig;
-import com.example.orders.inventory.infrastructure.messaging.EmittedEvents;
-import com.example.orders.inventory.infrastructure.persistence.Reservations;
-import com.example.orders.inventory.infrastructure.persistence.StockItems;
 import com.example.orders.platform.locking.OrderLocks;
+import com.example.orders.platform.saga.Cause;
 
 import io.smallrye.mutiny.Uni;
 
@@ -30,12 +26,12 @@ public class ReservingStock {
     private static final Logger LOG = Logger.getLogger(ReservingStock.class);
 
     private final OrderLocks locks;
-    private final StockItems stock;
-    private final Reservations reservations;
-    private final EmittedEvents emitted;
+    private final Catalogue stock;
+    private final ReservationBook reservations;
+    private final StockOutbox emitted;
     private final InventoryServiceConfig config;
 
-    ReservingStock(OrderLocks locks, StockItems stock, Reservations reservations, EmittedEvents emitted,
+    ReservingStock(OrderLocks locks, Catalogue stock, ReservationBook reservations, StockOutbox emitted,
             InventoryServiceConfig config) {
         this.locks = locks;
         this.stock = stock;
@@ -45,7 +41,7 @@ public class ReservingStock {
     }
 
     /** An order was placed: reserve every line or none. */
-    public Uni<Void> orderPlaced(EventEnvelope cause, String orderId, List<Shelf.Wanted> wanted) {
+    public Uni<Void> orderPlaced(Cause cause, String orderId, List<Shelf.Wanted> wanted) {
         return locks.lock(orderId)
                 .flatMap(locked -> reservations.decided(orderId))
                 .flatMap(decided -> decided
@@ -70,7 +66,7 @@ public class ReservingStock {
     }
 
     /** The order was cancelled: its held units go back on the shelf, or the cancel waits for its order. */
-    public Uni<Void> orderCancelled(EventEnvelope cause, String orderId) {
+    public Uni<Void> orderCancelled(Cause cause, String orderId) {
         return locks.lock(orderId)
                 .flatMap(locked -> reservations.change(orderId, reservation -> reservation
                         .map(held -> release(cause, held))
@@ -81,7 +77,7 @@ public class ReservingStock {
                                 cause.time().minus(config.earlyCancelMemory())));
     }
 
-    private Uni<Void> reserve(EventEnvelope cause, String orderId, List<Shelf.Wanted> wanted) {
+    private Uni<Void> reserve(Cause cause, String orderId, List<Shelf.Wanted> wanted) {
         return stock.change(wanted.stream().map(Shelf.Wanted::sku).toList(),
                 items -> Shelf.reserve(orderId, wanted, items))
                 .flatMap(decision -> {
@@ -94,12 +90,12 @@ public class ReservingStock {
                 });
     }
 
-    private Uni<Void> reject(EventEnvelope cause, String orderId, StockDecision.Reason reason, List<String> skus) {
+    private Uni<Void> reject(Cause cause, String orderId, StockDecision.Reason reason, List<String> skus) {
         return reservations.addRejected(orderId).flatMap(added -> emitted.rejected(cause, orderId, reason, skus));
     }
 
     /** @return whether units went back on the shelf */
-    private Uni<Boolean> release(EventEnvelope cause, Reservation held) {
+    private Uni<Boolean> release(Cause cause, Reservation held) {
         return stock.change(skusOf(held), held::release)
                 .flatMap(released -> released
                         ? emitted.released(cause, held).replaceWith(true)

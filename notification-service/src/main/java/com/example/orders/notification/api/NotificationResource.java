@@ -11,7 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import com.example.orders.notification.infrastructure.persistence.Notifications;
+import com.example.orders.notification.application.NotificationLog;
+import com.example.orders.notification.application.ReadingTheLog;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -20,18 +21,18 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/notifications")
 public class NotificationResource {
 
-    private final Notifications notifications;
+    private final ReadingTheLog reading;
 
-    NotificationResource(Notifications notifications) {
-        this.notifications = notifications;
+    NotificationResource(ReadingTheLog reading) {
+        this.reading = reading;
     }
 
     @GET
     @RolesAllowed("admin")
     @WithSession
-    public Uni<List<Notifications.Logged>> log(
+    public Uni<List<NotificationLog.Logged>> log(
             @QueryParam("orderId") @Pattern(regexp = "[A-Za-z0-9\\-]{1,64}", message = "must be an order id") String orderId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return notifications.log(orderId, limit);
+        return reading.log(orderId, limit);
     }
 }

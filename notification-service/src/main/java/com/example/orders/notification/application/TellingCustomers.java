@@ -6,10 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.example.orders.events.EventEnvelope;
 import com.example.orders.notification.domain.Notification;
-import com.example.orders.notification.infrastructure.config.NotificationServiceConfig;
-import com.example.orders.notification.infrastructure.persistence.Notifications;
+import com.example.orders.platform.saga.Cause;
 
 import io.smallrye.mutiny.Uni;
 
@@ -23,30 +21,30 @@ public class TellingCustomers {
 
     private static final Logger LOG = Logger.getLogger(TellingCustomers.class);
 
-    private final Notifications notifications;
+    private final NotificationLog notifications;
     private final NotificationServiceConfig config;
 
-    TellingCustomers(Notifications notifications, NotificationServiceConfig config) {
+    TellingCustomers(NotificationLog notifications, NotificationServiceConfig config) {
         this.notifications = notifications;
         this.config = config;
     }
 
-    public Uni<Void> orderConfirmed(EventEnvelope fact, String orderId, String customerId, String customerEmail,
+    public Uni<Void> orderConfirmed(Cause fact, String orderId, String customerId, String customerEmail,
             BigDecimal total, String currency) {
         return tell(fact, Notification.orderConfirmed(orderId, recipient(customerEmail, customerId), total,
                 currency));
     }
 
-    public Uni<Void> orderCancelled(EventEnvelope fact, String orderId, String customerId, String customerEmail,
+    public Uni<Void> orderCancelled(Cause fact, String orderId, String customerId, String customerEmail,
             Notification.Cancellation why) {
         return tell(fact, Notification.orderCancelled(orderId, recipient(customerEmail, customerId), why));
     }
 
-    private Uni<Void> tell(EventEnvelope fact, Notification notification) {
-        return notifications.add(notification, fact.id()).invoke(added -> {
+    private Uni<Void> tell(Cause fact, Notification notification) {
+        return notifications.add(notification, fact.eventId()).invoke(added -> {
             if (!added) {
                 LOG.infof("order %s was already told %s; %s sends nothing more", notification.orderId(),
-                        notification.kind(), fact.id());
+                        notification.kind(), fact.eventId());
             }
         }).replaceWithVoid();
     }

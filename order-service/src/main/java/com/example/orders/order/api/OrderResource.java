@@ -18,10 +18,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.example.orders.order.application.CancellingOrders;
 import com.example.orders.order.application.PlacingOrders;
+import com.example.orders.order.application.ReadingOrders;
 import com.example.orders.order.application.UnknownOrder;
 import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderItem;
-import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.api.Problems;
 import com.example.orders.platform.api.RequestIds;
 
@@ -38,15 +38,15 @@ public class OrderResource {
 
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
-    private final Orders orders;
+    private final ReadingOrders reading;
     private final JsonWebToken token;
     private final SecurityIdentity caller;
 
-    OrderResource(PlacingOrders placing, CancellingOrders cancelling, Orders orders, JsonWebToken token,
+    OrderResource(PlacingOrders placing, CancellingOrders cancelling, ReadingOrders reading, JsonWebToken token,
             SecurityIdentity caller) {
         this.placing = placing;
         this.cancelling = cancelling;
-        this.orders = orders;
+        this.reading = reading;
         this.token = token;
         this.caller = caller;
     }
@@ -77,8 +77,7 @@ public class OrderResource {
     @WithSession
     public Uni<OrderView> get(
             @PathParam("orderId") @Pattern(regexp = ORDER_ID, message = "must be an order id") String orderId) {
-        return orders.find(orderId).map(stored -> stored
-                .map(Orders.Stored::order)
+        return reading.find(orderId).map(found -> found
                 .filter(order -> caller.hasRole("admin") || order.customerId().equals(token.getSubject()))
                 .map(OrderView::of)
                 .orElseThrow(() -> new UnknownOrder(orderId)));

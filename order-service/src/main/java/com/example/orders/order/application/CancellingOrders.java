@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderAlreadyFinal;
 import com.example.orders.order.domain.OrderEvent;
-import com.example.orders.order.infrastructure.messaging.EmittedEvents;
-import com.example.orders.order.infrastructure.persistence.Orders;
 
 import io.smallrye.mutiny.Uni;
 
@@ -20,10 +18,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CancellingOrders {
 
-    private final Orders orders;
-    private final EmittedEvents emitted;
+    private final OrderStore orders;
+    private final OrderOutbox emitted;
 
-    CancellingOrders(Orders orders, EmittedEvents emitted) {
+    CancellingOrders(OrderStore orders, OrderOutbox emitted) {
         this.orders = orders;
         this.emitted = emitted;
     }
@@ -50,6 +48,6 @@ public class CancellingOrders {
                 });
     }
 
-    private record Cancelled(Orders.Stored stored, List<OrderEvent> events) {
+    private record Cancelled(OrderStore.Stored stored, List<OrderEvent> events) {
     }
 }

@@ -14,9 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderItem;
-import com.example.orders.order.infrastructure.messaging.EmittedEvents;
-import com.example.orders.order.infrastructure.persistence.OrderRequests;
-import com.example.orders.order.infrastructure.persistence.Orders;
 
 import io.smallrye.mutiny.Uni;
 
@@ -27,11 +24,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PlacingOrders {
 
-    private final Orders orders;
-    private final OrderRequests requests;
-    private final EmittedEvents emitted;
+    private final OrderStore orders;
+    private final IdempotencyKeys requests;
+    private final OrderOutbox emitted;
 
-    PlacingOrders(Orders orders, OrderRequests requests, EmittedEvents emitted) {
+    PlacingOrders(OrderStore orders, IdempotencyKeys requests, OrderOutbox emitted) {
         this.orders = orders;
         this.requests = requests;
         this.emitted = emitted;
@@ -71,7 +68,7 @@ public class PlacingOrders {
                     // as precise as the database keeps it, so the order reads back (and is sent again) as placed
                     Instant.now().truncatedTo(ChronoUnit.MICROS));
             return emitted.placed(placement.placed(), Optional.ofNullable(request.requestId()))
-                    .flatMap(created -> orders.add(placement.order(), created))
+                    .flatMap(saga -> orders.add(placement.order(), saga))
                     .flatMap(added -> requests.add(request.customerId(), request.idempotencyKey(), fingerprint,
                             placement.order().id()))
                     .replaceWith(placement.order());

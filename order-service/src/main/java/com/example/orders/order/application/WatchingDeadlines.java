@@ -13,9 +13,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.example.orders.order.domain.OrderEvent;
-import com.example.orders.order.infrastructure.config.OrderServiceConfig;
-import com.example.orders.order.infrastructure.messaging.EmittedEvents;
-import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
@@ -40,15 +37,15 @@ public class WatchingDeadlines {
     private static final Logger LOG = Logger.getLogger(WatchingDeadlines.class);
     private static final int BATCH = 100;
 
-    private final Orders orders;
-    private final EmittedEvents emitted;
+    private final OrderStore orders;
+    private final OrderOutbox emitted;
     private final OrderServiceConfig config;
     private final MeterRegistry metrics;
     private final AtomicLong overdueNow = new AtomicLong();
     private final Outages.Waiter outage;
     private BackgroundWorker worker;
 
-    WatchingDeadlines(Orders orders, EmittedEvents emitted, OrderServiceConfig config, MeterRegistry metrics,
+    WatchingDeadlines(OrderStore orders, OrderOutbox emitted, OrderServiceConfig config, MeterRegistry metrics,
             Outages outages) {
         this.orders = orders;
         // its rounds are minutes apart and it serves no request: its wait is logged and counted, not a readiness matter
@@ -112,7 +109,7 @@ public class WatchingDeadlines {
             LOG.warnf("order %s gave up on: still %s %s after its placement; cancelled with compensation",
                     orderId, gaveUp.statusBefore(), config.sagaGiveUpAfter());
             count("gave_up", gaveUp.statusBefore());
-            String cause = gaveUp.stored().created().map(Orders.Sent::eventId).orElse(null);
+            String cause = gaveUp.stored().created().map(OrderStore.Sent::eventId).orElse(null);
             return emitted.inSaga(orderId, gaveUp.stored().correlationId(), cause, List.of(gaveUp.cancelled()));
         });
     }
@@ -121,7 +118,7 @@ public class WatchingDeadlines {
      * Lets the order decide under its row lock and, when it decided something (it was not final, or not overdue
      * before), acts on that in the same transaction.
      */
-    private <T> Uni<Void> whenDecided(String orderId, Function<Orders.Stored, Optional<T>> decide,
+    private <T> Uni<Void> whenDecided(String orderId, Function<OrderStore.Stored, Optional<T>> decide,
             Function<T, Uni<Void>> act) {
         return orders.change(orderId, decide)
                 .flatMap(changed -> changed.flatMap(decided -> decided)
@@ -134,6 +131,6 @@ public class WatchingDeadlines {
         metrics.counter("saga.deadlines", "action", action, "status", status).increment();
     }
 
-    private record GaveUp(Orders.Stored stored, String statusBefore, OrderEvent cancelled) {
+    private record GaveUp(OrderStore.Stored stored, String statusBefore, OrderEvent cancelled) {
     }
 }

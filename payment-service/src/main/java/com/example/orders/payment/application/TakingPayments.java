@@ -8,15 +8,11 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.example.orders.events.EventEnvelope;
 import com.example.orders.payment.domain.Money;
 import com.example.orders.payment.domain.Payment;
 import com.example.orders.payment.domain.PaymentEvent;
-import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
-import com.example.orders.payment.infrastructure.messaging.EmittedEvents;
-import com.example.orders.payment.infrastructure.persistence.Payments;
-import com.example.orders.payment.infrastructure.provider.PaymentProvider;
 import com.example.orders.platform.locking.OrderLocks;
+import com.example.orders.platform.saga.Cause;
 
 import io.smallrye.mutiny.Uni;
 
@@ -31,26 +27,26 @@ import io.smallrye.mutiny.Uni;
 public class TakingPayments {
 
     private final OrderLocks locks;
-    private final Payments payments;
-    private final EmittedEvents emitted;
+    private final PaymentBook payments;
+    private final PaymentOutbox emitted;
     private final PaymentProviderConfig config;
 
-    TakingPayments(OrderLocks locks, Payments payments, EmittedEvents emitted, PaymentProviderConfig config) {
+    TakingPayments(OrderLocks locks, PaymentBook payments, PaymentOutbox emitted, PaymentProviderConfig config) {
         this.locks = locks;
         this.payments = payments;
         this.emitted = emitted;
         this.config = config;
     }
 
-    public Uni<Void> orderPlaced(EventEnvelope fact, String orderId, String paymentToken) {
+    public Uni<Void> orderPlaced(Cause fact, String orderId, String paymentToken) {
         return apply(fact, orderId, payment -> payment.orderPlaced(paymentToken, Instant.now()));
     }
 
-    public Uni<Void> stockReserved(EventEnvelope fact, String orderId, Money total) {
+    public Uni<Void> stockReserved(Cause fact, String orderId, Money total) {
         return apply(fact, orderId, payment -> payment.stockReserved(total, Instant.now()));
     }
 
-    public Uni<Void> orderCancelled(EventEnvelope fact, String orderId) {
+    public Uni<Void> orderCancelled(Cause fact, String orderId) {
         return apply(fact, orderId, payment -> payment.orderCancelled(Instant.now()));
     }
 
@@ -81,7 +77,7 @@ public class TakingPayments {
                 waitBeforeNextRound(payment.attempts()), config.unavailableDeadline()).stream().toList());
     }
 
-    private Uni<Void> apply(EventEnvelope fact, String orderId, Predicate<Payment> change) {
+    private Uni<Void> apply(Cause fact, String orderId, Predicate<Payment> change) {
         return locks.lock(orderId).flatMap(locked -> payments.change(orderId, fact, change));
     }
 
@@ -92,7 +88,7 @@ public class TakingPayments {
                         : emitted.emit(settled.stored(), settled.events()));
     }
 
-    private record Settled(Payments.Stored stored, List<PaymentEvent> events) {
+    private record Settled(PaymentBook.Stored stored, List<PaymentEvent> events) {
     }
 
     /** Doubling from the first retry backoff with each round, up to the configured longest wait. */

@@ -19,6 +19,7 @@ import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.outage.TransientFailures;
 import com.example.orders.platform.persistence.NativeSql;
+import com.example.orders.platform.saga.Cause;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -73,20 +74,20 @@ public class Consumption {
      * records in batches with {@link #applyAll}.
      */
     public <T extends Record> EventChannel channel(Class<T> payloadType,
-            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
-        BiFunction<EventEnvelope, T, Uni<Void>> live = drillFault.map(text -> failingOn(text, effect)).orElse(effect);
+            BiFunction<Cause, T, Uni<Void>> effect) {
+        BiFunction<Cause, T, Uni<Void>> live = drillFault.map(text -> failingOn(text, effect)).orElse(effect);
         return new EventChannel(records -> applyAll(records, payloadType, live), config.maxBatch());
     }
 
     /** {@code effect}, but failing as a faulty release would for every event that mentions {@code text}. */
-    private static <T extends Record> BiFunction<EventEnvelope, T, Uni<Void>> failingOn(String text,
-            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
-        return (envelope, event) -> {
+    private static <T extends Record> BiFunction<Cause, T, Uni<Void>> failingOn(String text,
+            BiFunction<Cause, T, Uni<Void>> effect) {
+        return (cause, event) -> {
             if (event.toString().contains(text)) {
                 return Uni.createFrom().failure(new IllegalStateException("drill fault: every record that mentions "
                         + text + " fails (platform.consumer.drill-fail-records-mentioning)"));
             }
-            return effect.apply(envelope, event);
+            return effect.apply(cause, event);
         };
     }
 
@@ -95,7 +96,7 @@ public class Consumption {
      * (now or before) or in the dead-letter topic.
      */
     public <T extends Record> Uni<Void> applyAll(List<ConsumerRecord<String, byte[]>> records, Class<T> payloadType,
-            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+            BiFunction<Cause, T, Uni<Void>> effect) {
         Map<String, Received<T>> events = new LinkedHashMap<>();
         List<Uni<Void>> letters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -132,7 +133,7 @@ public class Consumption {
      * @return a failure when the record is not an event of the contract, or once the bounded attempts are spent
      */
     public <T extends Record> Uni<Void> applyOnce(ConsumerRecord<String, byte[]> record, Class<T> payloadType,
-            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+            BiFunction<Cause, T, Uni<Void>> effect) {
         InboundEvent<T> event;
         try {
             event = InboundEvent.read(record, payloadType);
@@ -143,7 +144,7 @@ public class Consumption {
     }
 
     private <T extends Record> Uni<Void> applyOrDeadLetter(Received<T> received,
-            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+            BiFunction<Cause, T, Uni<Void>> effect) {
         EventEnvelope envelope = received.event().envelope();
         return applyEvent(received, effect).onFailure().recoverWithUni(failure -> {
             LOG.warnf("%s %s of order %s failed %d times, to the dead-letter topic: %s", envelope.type().ceType(),
@@ -153,7 +154,7 @@ public class Consumption {
     }
 
     private <T extends Record> Uni<Void> applyEvent(Received<T> received,
-            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+            BiFunction<Cause, T, Uni<Void>> effect) {
         EventEnvelope envelope = received.event().envelope();
         return whileAway(received.record().topic(), inOneTransaction(List.of(received), effect))
                 .onFailure().invoke(failure -> LOG.debugf("%s %s failed, to be tried again: %s",
@@ -168,7 +169,7 @@ public class Consumption {
      * not applied before, in order.
      */
     private <T extends Record> Uni<Void> inOneTransaction(List<Received<T>> batch,
-            BiFunction<EventEnvelope, T, Uni<Void>> effect) {
+            BiFunction<Cause, T, Uni<Void>> effect) {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> lockConsumption()
                 .chain(() -> appliedEvents.markApplied(batch.stream().map(one -> one.event().envelope()).toList()))
                 .chain(firstTime -> inTurn(batch, one -> {
@@ -180,7 +181,7 @@ public class Consumption {
                     }
                     // each effect's writes reach the database before the next effect reads, as they would alone;
                     // then the session forgets its entities, or every later flush would check all of them again
-                    return effect.apply(envelope, one.event().payload())
+                    return effect.apply(one.event().cause(), one.event().payload())
                             .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
                 }))));
     }

@@ -6,10 +6,11 @@ import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.EventType;
 import com.example.orders.events.InvalidEventException;
+import com.example.orders.platform.saga.Cause;
 
 /**
  * A received Kafka record read as an event of the contract: its CloudEvents envelope and its typed payload. Services
- * map the payload to their own domain types right after this.
+ * map the payload to their own domain types right after this, and hand their use cases its {@link #cause()}.
  */
 public record InboundEvent<T extends Record>(EventEnvelope envelope, T payload) {
 
@@ -27,5 +28,11 @@ public record InboundEvent<T extends Record>(EventEnvelope envelope, T payload) 
                     "ce_type " + envelope.type().ceType() + " does not travel on " + record.topic());
         }
         return new InboundEvent<>(envelope, EventSerde.deserialize(record.value(), payloadType));
+    }
+
+    /** What the service's use cases see of the envelope: the envelope itself stops at the messaging edge. */
+    public Cause cause() {
+        return new Cause(envelope.id(), envelope.subject(), envelope.correlationId(), envelope.time(),
+                envelope.traceparent());
     }
 }

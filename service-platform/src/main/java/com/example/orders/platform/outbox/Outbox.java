@@ -13,6 +13,7 @@ import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.EventType;
 import com.example.orders.platform.persistence.NativeSql;
+import com.example.orders.platform.saga.Cause;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -48,10 +49,9 @@ public class Outbox {
         return append(envelope, payload);
     }
 
-    /** Emits an event caused by another: it joins the cause's saga and names the cause. */
-    public Uni<EventEnvelope> emitCausedBy(EventEnvelope cause, Record payload) {
-        EventEnvelope envelope = EventEnvelope.causedBy(cause, source, EventType.ofPayload(payload), now());
-        return append(envelope, payload);
+    /** Emits an event caused by another: it joins the cause's saga and trace, and names the cause. */
+    public Uni<EventEnvelope> emitCausedBy(Cause cause, Record payload) {
+        return emitCausedBy(cause.orderId(), cause.correlationId(), cause.eventId(), cause.traceparent(), payload);
     }
 
     /**

@@ -29,12 +29,12 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import com.example.orders.events.EventEnvelope;
 import com.example.orders.localinfra.TopicRecords;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.ConsumptionConfig;
 import com.example.orders.platform.persistence.NativeSql;
+import com.example.orders.platform.saga.Cause;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -214,11 +214,11 @@ public abstract class ServiceBootContract {
 
         // the first event twice, as a relay that crashed before its delete publishes it again
         consumeAll(List.of(events.get(0), events.get(0), events.get(1), events.get(2)),
-                (envelope, payload) -> Panache.getSession()
+                (cause, payload) -> Panache.getSession()
                         .chain(session -> NativeSql.single(session, Long.class, "select txid_current()"))
                         .invoke(transaction -> {
                             transactions.add(transaction);
-                            applied.add(envelope.subject());
+                            applied.add(cause.orderId());
                         })
                         .replaceWithVoid());
 
@@ -239,8 +239,8 @@ public abstract class ServiceBootContract {
             List<ContractEvents.Sent> events = Stream.generate(this::anOrderId).limit(2)
                     .map(orderId -> ContractEvents.asSent(orderId, aConsumedEvent(orderId))).toList();
             long before = statistics.getQueryPlanCacheMissCount();
-            consumeAll(events, (envelope, payload) -> appliedEvents.wasApplied(envelope.id())
-                    .chain(() -> appliedEvents.appliedAmong(List.of(envelope.id())))
+            consumeAll(events, (cause, payload) -> appliedEvents.wasApplied(cause.eventId())
+                    .chain(() -> appliedEvents.appliedAmong(List.of(cause.eventId())))
                     .replaceWithVoid());
             return statistics.getQueryPlanCacheMissCount() - before;
         };
@@ -261,11 +261,11 @@ public abstract class ServiceBootContract {
                 .map(orderId -> ContractEvents.asSent(orderId, aConsumedEvent(orderId))).toList();
         List<String> applied = new CopyOnWriteArrayList<>();
 
-        consumeAll(events, (envelope, payload) -> {
-            if (envelope.subject().equals(failing)) {
+        consumeAll(events, (cause, payload) -> {
+            if (cause.orderId().equals(failing)) {
                 return Uni.createFrom().failure(new IllegalStateException("this event can never be applied"));
             }
-            return Uni.createFrom().voidItem().invoke(() -> applied.add(envelope.subject()));
+            return Uni.createFrom().voidItem().invoke(() -> applied.add(cause.orderId()));
         });
 
         assertThat(appliedEventIdsOf(before)).containsExactly(events.get(0).envelope().id());
@@ -284,7 +284,7 @@ public abstract class ServiceBootContract {
     /** Consumes the events as one batch of the service's live consumer, with the given effect in its place. */
     @SuppressWarnings("unchecked")
     private static void consumeAll(List<ContractEvents.Sent> events,
-            BiFunction<EventEnvelope, Record, Uni<Void>> effect) {
+            BiFunction<Cause, Record, Uni<Void>> effect) {
         List<ConsumerRecord<String, byte[]>> batch = new java.util.ArrayList<>();
         for (ContractEvents.Sent event : events) {
             ProducerRecord<String, byte[]> sent = event.toRecord();
@@ -318,7 +318,7 @@ public abstract class ServiceBootContract {
         Consumption consumption = CDI.current().select(Consumption.class).get();
         try {
             VertxContextSupport.subscribeAndAwait(() -> consumption.applyOnce(received,
-                    (Class<Record>) payloadType, (envelope, payload) -> effect.get()));
+                    (Class<Record>) payloadType, (cause, payload) -> effect.get()));
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

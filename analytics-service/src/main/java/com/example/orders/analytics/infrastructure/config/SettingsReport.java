@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.example.orders.analytics.application.AnalyticsServiceConfig;
+
 import io.quarkus.runtime.Startup;
 
 /**

@@ -2,10 +2,10 @@ package com.example.orders.analytics.infrastructure.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.example.orders.analytics.application.OrderFigures;
 import com.example.orders.platform.persistence.NativeSql;
 import com.example.orders.platform.replay.ReadModel;
 
@@ -15,20 +15,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * The read model, one row per order. Every fold is an upsert that commutes with the others (an outcome before its
  * order, the order after its outcome), so the model ends the same whatever order the topics are read in.
+ * <p>
+ * Unlike the other services, analytics has no domain package and its consumers fold facts straight into these
+ * statements. That is on purpose: the model's only rule (an order's first outcome stands) is the {@code where} of one
+ * upsert, applied by the database in the same statement that writes the fact; a fold in Java would first read each row
+ * under a lock, one more round trip per event, to decide what the statement already decides. A rule that needs more
+ * than one row, or a read model with decisions of its own, gets a domain like the others.
  */
 @ApplicationScoped
-public class OrderFacts implements ReadModel {
-
-    /** The summary of docs/contract.md §2. */
-    public record Summary(long ordersPlaced, long ordersConfirmed, long ordersCancelled, List<Revenue> revenue,
-            List<ProductSales> topProducts) {
-    }
-
-    public record Revenue(BigDecimal amount, String currency) {
-    }
-
-    public record ProductSales(String sku, long quantity) {
-    }
+public class OrderFacts implements ReadModel, OrderFigures {
 
     /**
      * @param linesJson
@@ -63,6 +58,7 @@ public class OrderFacts implements ReadModel {
         return execute("delete from order_fact");
     }
 
+    @Override
     public Uni<Summary> summary(int topProducts) {
         return Panache.getSession().flatMap(session -> NativeSql.rows(session, """
                 select count(*) filter (where placed_at is not null),

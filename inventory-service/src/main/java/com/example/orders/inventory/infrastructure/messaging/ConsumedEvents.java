@@ -34,7 +34,7 @@ public class ConsumedEvents implements EventConsumer {
 
     @Incoming(Topics.ORDER_CREATED_V1)
     public Flow.Subscriber<Message<byte[]>> onOrderCreated() {
-        return consumption.channel(OrderCreatedV1.class, (envelope, created) -> reserving.orderPlaced(envelope,
+        return consumption.channel(OrderCreatedV1.class, (cause, created) -> reserving.orderPlaced(cause,
                 created.orderId(),
                 created.items().stream().map(line -> new Shelf.Wanted(line.sku(), line.quantity())).toList()));
     }
@@ -42,13 +42,13 @@ public class ConsumedEvents implements EventConsumer {
     @Incoming(Topics.ORDER_CONFIRMED_V1)
     public Flow.Subscriber<Message<byte[]>> onOrderConfirmed() {
         return consumption.channel(OrderConfirmedV1.class,
-                (envelope, confirmed) -> reserving.orderConfirmed(confirmed.orderId()));
+                (cause, confirmed) -> reserving.orderConfirmed(confirmed.orderId()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
     public Flow.Subscriber<Message<byte[]>> onOrderCancelled() {
         return consumption.channel(OrderCancelledV1.class,
-                (envelope, cancelled) -> reserving.orderCancelled(envelope,
+                (cause, cancelled) -> reserving.orderCancelled(cause,
                         cancelled.orderId()));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.v1.Money;
 import com.example.orders.events.v1.OrderLine;
 import com.example.orders.events.v1.PricedLine;
@@ -13,9 +12,11 @@ import com.example.orders.events.v1.StockRejectedV1;
 import com.example.orders.events.v1.StockRejectionReason;
 import com.example.orders.events.v1.StockReleasedV1;
 import com.example.orders.events.v1.StockReservedV1;
+import com.example.orders.inventory.application.StockOutbox;
 import com.example.orders.inventory.domain.Reservation;
 import com.example.orders.inventory.domain.StockDecision;
 import com.example.orders.platform.outbox.Outbox;
+import com.example.orders.platform.saga.Cause;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,7 +25,7 @@ import io.smallrye.mutiny.Uni;
  * caller's transaction: StockReserved, StockRejected, StockReleased. Each names the order event that caused it.
  */
 @ApplicationScoped
-public class EmittedEvents {
+public class EmittedEvents implements StockOutbox {
 
     private final Outbox outbox;
 
@@ -32,7 +33,8 @@ public class EmittedEvents {
         this.outbox = outbox;
     }
 
-    public Uni<Void> reserved(EventEnvelope cause, Reservation reservation) {
+    @Override
+    public Uni<Void> reserved(Cause cause, Reservation reservation) {
         return emit(cause, new StockReservedV1(reservation.orderId(),
                 reservation.lines().stream()
                         .map(line -> new PricedLine(line.sku(), line.quantity(), money(line.unitPrice())))
@@ -40,18 +42,20 @@ public class EmittedEvents {
                 money(reservation.total()), Instant.now()));
     }
 
-    public Uni<Void> rejected(EventEnvelope cause, String orderId, StockDecision.Reason reason, List<String> skus) {
+    @Override
+    public Uni<Void> rejected(Cause cause, String orderId, StockDecision.Reason reason, List<String> skus) {
         return emit(cause, new StockRejectedV1(orderId, onTheWire(reason), skus,
                 Instant.now()));
     }
 
-    public Uni<Void> released(EventEnvelope cause, Reservation reservation) {
+    @Override
+    public Uni<Void> released(Cause cause, Reservation reservation) {
         return emit(cause, new StockReleasedV1(reservation.orderId(),
                 reservation.lines().stream().map(line -> new OrderLine(line.sku(), line.quantity())).toList(),
                 Instant.now()));
     }
 
-    private Uni<Void> emit(EventEnvelope cause, Record payload) {
+    private Uni<Void> emit(Cause cause, Record payload) {
         return outbox.emitCausedBy(cause, payload).replaceWithVoid();
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.LockMode;
 
+import com.example.orders.inventory.application.ReservationBook;
 import com.example.orders.inventory.domain.Reservation;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,32 +16,28 @@ import io.smallrye.mutiny.Uni;
 
 /** What inventory decided for each order, and the cancels that arrived before their order. */
 @ApplicationScoped
-public class Reservations {
+public class Reservations implements ReservationBook {
 
-    /** @return whether inventory has already decided this order (reserved or rejected it) */
+    @Override
     public Uni<Boolean> decided(String orderId) {
         return Panache.getSession()
                 .flatMap(session -> session.find(ReservationRecord.class, orderId))
                 .map(record -> record != null);
     }
 
+    @Override
     public Uni<Void> add(Reservation reservation) {
         return Panache.getSession()
                 .flatMap(session -> session.persist(ReservationRecord.of(reservation, Instant.now())));
     }
 
+    @Override
     public Uni<Void> addRejected(String orderId) {
         return Panache.getSession()
                 .flatMap(session -> session.persist(ReservationRecord.rejected(orderId, Instant.now())));
     }
 
-    /**
-     * Applies {@code change} to the order's reservation under a row lock and stores what it changed when the
-     * transaction commits.
-     *
-     * @return empty when inventory never saw the order; the change's outcome otherwise, {@code Optional.empty()} as the
-     *         change's argument when the order was rejected
-     */
+    @Override
     public <T> Uni<Optional<T>> change(String orderId, Function<Optional<Reservation>, Uni<T>> change) {
         return Panache.getSession()
                 .flatMap(session -> session.find(ReservationRecord.class, orderId, LockMode.PESSIMISTIC_WRITE))
@@ -58,7 +55,7 @@ public class Reservations {
                 });
     }
 
-    /** Remembers a cancel that arrived before its order, and forgets those older than {@code forgetBefore}. */
+    @Override
     public Uni<Void> rememberEarlyCancel(String orderId, Instant at, Instant forgetBefore) {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("""
@@ -74,7 +71,7 @@ public class Reservations {
                 .replaceWithVoid();
     }
 
-    /** @return whether the order was cancelled before it arrived; the memory is used up */
+    @Override
     public Uni<Boolean> takeEarlyCancel(String orderId) {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("delete from early_cancel where order_id = ?1")

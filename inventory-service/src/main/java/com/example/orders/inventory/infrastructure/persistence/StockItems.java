@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.LockMode;
 
+import com.example.orders.inventory.application.Catalogue;
 import com.example.orders.inventory.domain.Money;
 import com.example.orders.inventory.domain.StockItem;
 
@@ -25,18 +26,16 @@ import io.smallrye.mutiny.Uni;
  * orders sharing products wait for each other instead of deadlocking; what one transaction reserved, the next sees.
  */
 @ApplicationScoped
-public class StockItems {
+public class StockItems implements Catalogue {
 
+    @Override
     public Uni<Optional<StockItem>> find(String sku) {
         return Panache.getSession()
                 .flatMap(session -> session.find(StockItemRecord.class, sku))
                 .map(record -> Optional.ofNullable(record).map(StockItemRecord::toStockItem));
     }
 
-    /**
-     * Applies {@code change} to the locked items of {@code skus} (unknown SKUs are absent from the map) and stores what
-     * it changed when the transaction commits.
-     */
+    @Override
     public <T> Uni<T> change(Collection<String> skus, Function<Map<String, StockItem>, T> change) {
         if (skus.isEmpty()) {
             return Uni.createFrom().item(() -> change.apply(Map.of()));
@@ -57,7 +56,7 @@ public class StockItems {
                 });
     }
 
-    /** Sets what is on the shelf and the price of {@code sku}, adding it to the catalogue if it is new. */
+    @Override
     public Uni<StockItem> restock(String sku, int available, Money unitPrice) {
         Instant now = Instant.now();
         return Panache.getSession()

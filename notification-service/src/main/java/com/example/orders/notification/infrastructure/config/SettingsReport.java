@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.example.orders.notification.application.NotificationServiceConfig;
+
 import io.quarkus.runtime.Startup;
 
 /**

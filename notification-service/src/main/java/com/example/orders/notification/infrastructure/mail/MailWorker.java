@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.example.orders.notification.application.NotificationServiceConfig;
 import com.example.orders.notification.domain.Notification;
-import com.example.orders.notification.infrastructure.config.NotificationServiceConfig;
 import com.example.orders.notification.infrastructure.persistence.Notifications;
 import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.example.orders.notification.application.NotificationLog;
 import com.example.orders.notification.domain.Notification;
 import com.example.orders.platform.persistence.LeasedWork;
 import com.example.orders.platform.persistence.NativeSql;
@@ -14,19 +15,15 @@ import com.example.orders.platform.persistence.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** The notifications to send and the log of those sent. */
+/** The notifications to send and the log of those sent; the mail worker leases the unsent ones. */
 @ApplicationScoped
-public class Notifications {
+public class Notifications implements NotificationLog {
 
     /** An email not yet accepted by the mail server. */
     private static final LeasedWork UNSENT = new LeasedWork("notification", "id", "sent_at is null",
             "id, order_id, kind, recipient, subject, body");
 
-    /** A line of the log. {@code sentAt} is null until the email is accepted by the mail server. */
-    public record Logged(String orderId, String kind, String recipient, Instant sentAt) {
-    }
-
-    /** @return false when this order was already told this (nothing added) */
+    @Override
     public Uni<Boolean> add(Notification notification, String eventId) {
         Instant now = Instant.now();
         return Panache.getSession()
@@ -71,7 +68,7 @@ public class Notifications {
                 .replaceWithVoid();
     }
 
-    /** The log, newest first; of one order when {@code orderId} is given. */
+    @Override
     public Uni<List<Logged>> log(String orderId, int limit) {
         return Panache.getSession()
                 .flatMap(session -> NativeSql.rows(session, """

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.example.orders.order.application.OrderServiceConfig;
+
 import io.quarkus.runtime.Startup;
 
 /**

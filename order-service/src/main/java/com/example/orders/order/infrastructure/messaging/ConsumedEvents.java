@@ -39,13 +39,13 @@ public class ConsumedEvents implements EventConsumer {
 
     @Incoming(Topics.STOCK_RESERVED_V1)
     public Flow.Subscriber<Message<byte[]>> onStockReserved() {
-        return consumption.channel(StockReservedV1.class, (envelope, reserved) -> saga.stockReserved(envelope,
+        return consumption.channel(StockReservedV1.class, (cause, reserved) -> saga.stockReserved(cause,
                 reserved.lines().stream().map(ConsumedEvents::pricedItem).toList(), money(reserved.total())));
     }
 
     @Incoming(Topics.STOCK_REJECTED_V1)
     public Flow.Subscriber<Message<byte[]>> onStockRejected() {
-        return consumption.channel(StockRejectedV1.class, (envelope, rejected) -> saga.stockRejected(envelope,
+        return consumption.channel(StockRejectedV1.class, (cause, rejected) -> saga.stockRejected(cause,
                 switch (rejected.reason()) {
                     case OUT_OF_STOCK -> CancellationReason.OUT_OF_STOCK;
                     case UNKNOWN_SKU -> CancellationReason.UNKNOWN_SKU;
@@ -56,19 +56,19 @@ public class ConsumedEvents implements EventConsumer {
     @Incoming(Topics.STOCK_RELEASED_V1)
     public Flow.Subscriber<Message<byte[]>> onStockReleased() {
         return consumption.channel(StockReleasedV1.class,
-                (envelope, released) -> saga.stockReleased(envelope));
+                (cause, released) -> saga.stockReleased(cause));
     }
 
     @Incoming(Topics.PAYMENT_CAPTURED_V1)
     public Flow.Subscriber<Message<byte[]>> onPaymentCaptured() {
         return consumption.channel(PaymentCapturedV1.class,
-                (envelope, captured) -> saga.paymentCaptured(envelope,
+                (cause, captured) -> saga.paymentCaptured(cause,
                         money(captured.amount())));
     }
 
     @Incoming(Topics.PAYMENT_FAILED_V1)
     public Flow.Subscriber<Message<byte[]>> onPaymentFailed() {
-        return consumption.channel(PaymentFailedV1.class, (envelope, failed) -> saga.paymentFailed(envelope,
+        return consumption.channel(PaymentFailedV1.class, (cause, failed) -> saga.paymentFailed(cause,
                 switch (failed.reason()) {
                     case DECLINED -> CancellationReason.PAYMENT_DECLINED;
                     case PROVIDER_UNAVAILABLE -> CancellationReason.PAYMENT_UNAVAILABLE;
@@ -79,7 +79,7 @@ public class ConsumedEvents implements EventConsumer {
     @Incoming(Topics.PAYMENT_REFUNDED_V1)
     public Flow.Subscriber<Message<byte[]>> onPaymentRefunded() {
         return consumption.channel(PaymentRefundedV1.class,
-                (envelope, refunded) -> saga.paymentRefunded(envelope,
+                (cause, refunded) -> saga.paymentRefunded(cause,
                         money(refunded.amount())));
     }
 

@@ -15,10 +15,12 @@ import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.events.v1.OrderLine;
+import com.example.orders.order.application.OrderOutbox;
+import com.example.orders.order.application.OrderStore;
 import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderEvent;
-import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.outbox.Outbox;
+import com.example.orders.platform.saga.Cause;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
@@ -29,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * caller's transaction: OrderCreated, OrderCancelRequested, OrderConfirmed, OrderCancelled.
  */
 @ApplicationScoped
-public class EmittedEvents {
+public class EmittedEvents implements OrderOutbox {
 
     private final Outbox outbox;
     private final MeterRegistry metrics;
@@ -39,23 +41,18 @@ public class EmittedEvents {
         this.metrics = metrics;
     }
 
-    /**
-     * Starts the order's saga, correlated with the request that placed the order when it has an id.
-     *
-     * @return the OrderCreated envelope, whose correlation id is the saga's
-     */
-    public Uni<EventEnvelope> placed(OrderEvent.Placed placed, Optional<String> requestId) {
+    @Override
+    public Uni<OrderStore.SagaStarted> placed(OrderEvent.Placed placed, Optional<String> requestId) {
         Order order = placed.order();
         OrderCreatedV1 created = created(order);
         return requestId.map(id -> outbox.startSaga(order.id(), created, id))
-                .orElseGet(() -> outbox.startSaga(order.id(), created));
+                .orElseGet(() -> outbox.startSaga(order.id(), created))
+                .map(sent -> new OrderStore.SagaStarted(sent.correlationId(),
+                        new OrderStore.Sent(sent.id(), sent.time())));
     }
 
-    /**
-     * Sends the order's OrderCreated again, the same event (its ce_id, time and payload), for consumers that never
-     * applied it; those that did skip it.
-     */
-    public Uni<Void> placedAgain(Order order, String correlationId, Orders.Sent sent) {
+    @Override
+    public Uni<Void> placedAgain(Order order, String correlationId, OrderStore.Sent sent) {
         // as first sent: a saga started by a request has the request as its correlation and OrderCreated's cause; one
         // started without a request correlates with OrderCreated itself and names no cause
         String causationId = correlationId.equals(sent.eventId()) ? null : correlationId;
@@ -69,18 +66,15 @@ public class EmittedEvents {
                 order.paymentToken(), order.placedAt());
     }
 
-    /** Events decided while applying a fact another service reported: each names that fact as its cause. */
-    public Uni<Void> causedBy(EventEnvelope cause, List<OrderEvent> events) {
+    @Override
+    public Uni<Void> causedBy(Cause cause, List<OrderEvent> events) {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> outbox.emitCausedBy(cause, outcome(event)))
                 .collect().last()
                 .replaceWithVoid();
     }
 
-    /**
-     * Events decided on a request from outside the saga: {@code causationId} is the customer's request (its
-     * X-Request-Id) or, for a deadline, the OrderCreated whose saga ran out of time.
-     */
+    @Override
     public Uni<Void> inSaga(String orderId, String correlationId, String causationId, List<OrderEvent> events) {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> outbox.emitInSaga(orderId, correlationId,

@@ -16,7 +16,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.example.orders.events.EventEnvelope;
+import com.example.orders.order.application.OrderStore;
 import com.example.orders.order.domain.CancellationReason;
 import com.example.orders.order.domain.Money;
 import com.example.orders.order.domain.Order;
@@ -79,16 +79,16 @@ public class OrderRecord {
     public record Timeline(List<Step> steps) {
     }
 
-    static OrderRecord of(Order order, EventEnvelope created) {
+    static OrderRecord of(Order order, OrderStore.SagaStarted saga) {
         OrderRecord record = new OrderRecord();
         record.id = order.id();
         record.customerId = order.customerId();
         record.customerEmail = order.customerEmail().orElse(null);
         record.paymentToken = order.paymentToken();
         record.placedAt = order.placedAt();
-        record.correlationId = created.correlationId();
-        record.createdEventId = created.id();
-        record.createdEventTime = created.time();
+        record.correlationId = saga.correlationId();
+        record.createdEventId = saga.created().eventId();
+        record.createdEventTime = saga.created().time();
         record.update(order);
         return record;
     }
@@ -120,8 +120,8 @@ public class OrderRecord {
                         .toList());
     }
 
-    Orders.Stored toStored() {
-        return new Orders.Stored(toOrder(), correlationId, created());
+    OrderStore.Stored toStored() {
+        return new OrderStore.Stored(toOrder(), correlationId, created());
     }
 
     public String correlationId() {
@@ -129,9 +129,9 @@ public class OrderRecord {
     }
 
     /** The ce_id and ce_time of the order's OrderCreated, when they were kept. */
-    Optional<Orders.Sent> created() {
+    Optional<OrderStore.Sent> created() {
         return createdEventId == null
                 ? Optional.empty()
-                : Optional.of(new Orders.Sent(createdEventId, createdEventTime));
+                : Optional.of(new OrderStore.Sent(createdEventId, createdEventTime));
     }
 }

@@ -4,18 +4,17 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.example.orders.order.application.IdempotencyKeys;
 import com.example.orders.platform.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Which order each (customer, Idempotency-Key) created, and a fingerprint of the request that created it. */
+/** The order_request table: which order each (customer, Idempotency-Key) created. */
 @ApplicationScoped
-public class OrderRequests {
+public class OrderRequests implements IdempotencyKeys {
 
-    public record Earlier(String orderId, String fingerprint) {
-    }
-
+    @Override
     public Uni<Optional<Earlier>> find(String customerId, String idempotencyKey) {
         return Panache.getSession()
                 .flatMap(session -> NativeSql.rows(session, """
@@ -24,6 +23,7 @@ public class OrderRequests {
                 .map(rows -> rows.stream().findFirst().map(row -> new Earlier((String) row[0], (String) row[1])));
     }
 
+    @Override
     public Uni<Void> add(String customerId, String idempotencyKey, String fingerprint, String orderId) {
         return Panache.getSession()
                 .flatMap(session -> NativeSql.update(session, """

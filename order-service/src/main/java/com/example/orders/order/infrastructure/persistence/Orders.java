@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.LockMode;
 
-import com.example.orders.events.EventEnvelope;
+import com.example.orders.order.application.OrderStore;
 import com.example.orders.order.domain.Order;
 import com.example.orders.platform.persistence.NativeSql;
 
@@ -18,32 +18,21 @@ import io.smallrye.mutiny.Uni;
 
 /** The stored orders. Changes run under a row lock, so facts about one order are applied one at a time. */
 @ApplicationScoped
-public class Orders {
+public class Orders implements OrderStore {
 
-    /** An order as stored, with the saga it belongs to and, when kept, the OrderCreated that started it. */
-    public record Stored(Order order, String correlationId, Optional<Sent> created) {
-    }
-
-    /** The ce_id and ce_time of an event as it was sent. */
-    public record Sent(String eventId, Instant time) {
-    }
-
-    /**
-     * @param created
-     *            the OrderCreated that starts the order's saga
-     */
-    public Uni<Void> add(Order order, EventEnvelope created) {
+    @Override
+    public Uni<Void> add(Order order, SagaStarted saga) {
         // flushed at once: the request record that follows references the row
         return Panache.getSession()
-                .flatMap(session -> session.persist(OrderRecord.of(order, created)).call(session::flush));
+                .flatMap(session -> session.persist(OrderRecord.of(order, saga)).call(session::flush));
     }
 
-    /** Orders not final, placed before {@code placedBefore} and not yet found overdue, oldest first. */
+    @Override
     public Uni<List<String>> notYetOverdue(Instant placedBefore, int limit) {
         return ids("placed_at < $1 and overdue_at is null", placedBefore, limit);
     }
 
-    /** Orders not final that were found overdue before {@code overdueBefore}, oldest first. */
+    @Override
     public Uni<List<String>> overdueSince(Instant overdueBefore, int limit) {
         return ids("overdue_at < $1", overdueBefore, limit);
     }
@@ -55,7 +44,7 @@ public class Orders {
                         limit));
     }
 
-    /** How many orders are not final though placed before {@code placedBefore}. */
+    @Override
     public Uni<Long> countOpenSince(Instant placedBefore) {
         return Panache.getSession()
                 .flatMap(session -> NativeSql.single(session, Long.class, """
@@ -63,16 +52,15 @@ public class Orders {
                         where status in ('PENDING', 'STOCK_RESERVED') and placed_at < $1""", placedBefore));
     }
 
+    @Override
     public Uni<Optional<Stored>> find(String orderId) {
         return Panache.getSession()
                 .flatMap(session -> session.find(OrderRecord.class, orderId))
                 .map(record -> Optional.ofNullable(record).map(OrderRecord::toStored));
     }
 
-    /**
-     * Applies {@code change} to the order under a row lock (SELECT ... FOR UPDATE) and stores what it changed when the
-     * transaction commits.
-     */
+    /** The row lock is SELECT ... FOR UPDATE; the changed entity is flushed when the transaction commits. */
+    @Override
     public <T> Uni<Optional<T>> change(String orderId, Function<Stored, T> change) {
         return Panache.getSession()
                 .flatMap(session -> session.find(OrderRecord.class, orderId, LockMode.PESSIMISTIC_WRITE))

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.example.orders.payment.application.PaymentProviderConfig;
+
 import io.quarkus.runtime.Startup;
 
 /**

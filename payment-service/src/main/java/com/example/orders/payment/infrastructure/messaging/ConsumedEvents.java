@@ -35,21 +35,21 @@ public class ConsumedEvents implements EventConsumer {
     @Incoming(Topics.ORDER_CREATED_V1)
     public Flow.Subscriber<Message<byte[]>> onOrderCreated() {
         return consumption.channel(OrderCreatedV1.class,
-                (envelope, created) -> taking.orderPlaced(envelope, created.orderId(),
+                (cause, created) -> taking.orderPlaced(cause, created.orderId(),
                         created.paymentToken()));
     }
 
     @Incoming(Topics.STOCK_RESERVED_V1)
     public Flow.Subscriber<Message<byte[]>> onStockReserved() {
         return consumption.channel(StockReservedV1.class,
-                (envelope, reserved) -> taking.stockReserved(envelope, reserved.orderId(),
+                (cause, reserved) -> taking.stockReserved(cause, reserved.orderId(),
                         new Money(reserved.total().amount(), reserved.total().currency())));
     }
 
     @Incoming(Topics.ORDER_CANCELLED_V1)
     public Flow.Subscriber<Message<byte[]>> onOrderCancelled() {
         return consumption.channel(OrderCancelledV1.class,
-                (envelope, cancelled) -> taking.orderCancelled(envelope,
+                (cause, cancelled) -> taking.orderCancelled(cause,
                         cancelled.orderId()));
     }
 }

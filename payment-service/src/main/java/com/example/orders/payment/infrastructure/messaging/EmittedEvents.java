@@ -10,9 +10,10 @@ import com.example.orders.events.v1.PaymentCapturedV1;
 import com.example.orders.events.v1.PaymentFailedV1;
 import com.example.orders.events.v1.PaymentFailureReason;
 import com.example.orders.events.v1.PaymentRefundedV1;
+import com.example.orders.payment.application.PaymentBook;
+import com.example.orders.payment.application.PaymentOutbox;
 import com.example.orders.payment.domain.Payment;
 import com.example.orders.payment.domain.PaymentEvent;
-import com.example.orders.payment.infrastructure.persistence.Payments;
 import com.example.orders.platform.outbox.Outbox;
 
 import io.smallrye.mutiny.Multi;
@@ -24,7 +25,7 @@ import io.smallrye.mutiny.Uni;
  * its cause.
  */
 @ApplicationScoped
-public class EmittedEvents {
+public class EmittedEvents implements PaymentOutbox {
 
     private final Outbox outbox;
 
@@ -32,7 +33,8 @@ public class EmittedEvents {
         this.outbox = outbox;
     }
 
-    public Uni<Void> emit(Payments.Stored stored, List<PaymentEvent> events) {
+    @Override
+    public Uni<Void> emit(PaymentBook.Stored stored, List<PaymentEvent> events) {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> outbox.emitCausedBy(stored.payment().orderId(),
                         stored.correlationId(), stored.causeId(), stored.traceparent(), toContract(event)))

@@ -10,9 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.LockMode;
 
-import com.example.orders.events.EventEnvelope;
+import com.example.orders.payment.application.PaymentBook;
 import com.example.orders.payment.domain.Payment;
 import com.example.orders.platform.persistence.LeasedWork;
+import com.example.orders.platform.saga.Cause;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -22,28 +23,21 @@ import io.smallrye.mutiny.Uni;
  * workers (or two replicas) never call the provider for the same payment at once.
  */
 @ApplicationScoped
-public class Payments {
+public class Payments implements PaymentBook {
 
     /** A payment waits for a capture or a refund call. */
     private static final LeasedWork DUE_CALLS = new LeasedWork("payment", "order_id",
             "status in ('CAPTURING', 'REFUNDING')", "order_id");
 
-    /** A payment as stored: the saga it belongs to, and the event that made its pending provider call due. */
-    public record Stored(Payment payment, String correlationId, String causeId, String traceparent) {
-    }
-
+    @Override
     public Uni<Optional<Stored>> find(String orderId) {
         return Panache.getSession()
                 .flatMap(session -> session.find(PaymentRecord.class, orderId))
                 .map(record -> Optional.ofNullable(record).map(Payments::stored));
     }
 
-    /**
-     * Applies {@code fact}'s change to the order's payment under a row lock, opening the payment on the first fact
-     * about the order, and stores what it changed. {@code change} answers whether it made a provider call due; if it
-     * did, {@code fact} is remembered as the cause of what that call will emit.
-     */
-    public Uni<Void> change(String orderId, EventEnvelope fact, Predicate<Payment> change) {
+    @Override
+    public Uni<Void> change(String orderId, Cause fact, Predicate<Payment> change) {
         return Panache.getSession()
                 .flatMap(session -> session.find(PaymentRecord.class, orderId, LockMode.PESSIMISTIC_WRITE)
                         .flatMap(found -> found != null
@@ -55,7 +49,7 @@ public class Payments {
                             boolean madeCallDue = change.test(payment);
                             record.update(payment);
                             if (madeCallDue) {
-                                record.causeId = fact.id();
+                                record.causeId = fact.eventId();
                                 record.traceparent = fact.traceparent();
                                 record.leasedUntil = null;
                             }
@@ -63,7 +57,7 @@ public class Payments {
                 .replaceWithVoid();
     }
 
-    /** Applies the outcome of a provider call to the payment under a row lock and ends the worker's lease. */
+    @Override
     public <T> Uni<T> settle(String orderId, Function<Stored, T> outcome) {
         return Panache.getSession()
                 .flatMap(session -> session.find(PaymentRecord.class, orderId, LockMode.PESSIMISTIC_WRITE))
@@ -77,10 +71,8 @@ public class Payments {
                 });
     }
 
-    /**
-     * Hands out up to {@code limit} provider calls that are due, leasing each for {@code lease}: skipped by other
-     * workers until the lease ends, so a worker that dies mid-call is replaced.
-     */
+    /** The lease is {@link LeasedWork}'s: rows skipped by other workers until it ends. */
+    @Override
     public Uni<List<Stored>> leaseDue(int limit, Duration lease) {
         return DUE_CALLS.lease(limit, lease)
                 .map(rows -> rows.stream().map(row -> (String) row[0]).toList())

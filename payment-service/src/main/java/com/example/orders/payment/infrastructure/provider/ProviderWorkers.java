@@ -15,11 +15,13 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.example.orders.payment.application.PaymentBook;
+import com.example.orders.payment.application.PaymentProvider;
+import com.example.orders.payment.application.PaymentProviderConfig;
+import com.example.orders.payment.application.ProviderNoAnswer;
 import com.example.orders.payment.application.TakingPayments;
 import com.example.orders.payment.domain.Payment;
 import com.example.orders.payment.domain.PaymentStatus;
-import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
-import com.example.orders.payment.infrastructure.persistence.Payments;
 import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
@@ -43,7 +45,7 @@ class ProviderWorkers {
 
     private static final Logger LOG = Logger.getLogger(ProviderWorkers.class);
 
-    private final Payments payments;
+    private final PaymentBook payments;
     private final TakingPayments taking;
     private final PaymentProvider provider;
     private final PaymentProviderConfig config;
@@ -52,7 +54,7 @@ class ProviderWorkers {
     private BackgroundWorker dispatcher;
     private ExecutorService workers;
 
-    ProviderWorkers(Payments payments, TakingPayments taking, PaymentProvider provider, PaymentProviderConfig config,
+    ProviderWorkers(PaymentBook payments, TakingPayments taking, PaymentProvider provider, PaymentProviderConfig config,
             Outages outages, CommitNotifications commits) {
         this.payments = payments;
         this.due = commits.listen("payment_due");
@@ -91,7 +93,7 @@ class ProviderWorkers {
      *             an outage that kept an answer from being recorded: the round waits it out
      */
     private boolean dispatch() throws InterruptedException, ExecutionException {
-        List<Payments.Stored> leased = Transactions.await(() -> payments.leaseDue(config.calls().concurrency() * 2,
+        List<PaymentBook.Stored> leased = Transactions.await(() -> payments.leaseDue(config.calls().concurrency() * 2,
                 config.calls().lease()));
         List<Future<Optional<RuntimeException>>> calls = leased.stream()
                 .map(stored -> workers.submit(() -> call(stored.payment())))

@@ -16,14 +16,14 @@ class ProviderRequestsTest {
 
     @Test
     void aCaptureIsWrittenInOneFieldOrder() throws Exception {
-        assertThat(JSON.writeValueAsString(new PaymentProvider.CaptureRequest("o1", "tok_ok", "5.00", "EUR")))
+        assertThat(JSON.writeValueAsString(new HttpPaymentProvider.CaptureRequest("o1", "tok_ok", "5.00", "EUR")))
                 .isEqualTo("""
                         {"orderId":"o1","token":"tok_ok","amount":"5.00","currency":"EUR"}""");
     }
 
     @Test
     void aRefundIsWrittenInOneFieldOrder() throws Exception {
-        assertThat(JSON.writeValueAsString(new PaymentProvider.RefundRequest("capture-o1", "5.00", "EUR")))
+        assertThat(JSON.writeValueAsString(new HttpPaymentProvider.RefundRequest("capture-o1", "5.00", "EUR")))
                 .isEqualTo("""
                         {"captureKey":"capture-o1","amount":"5.00","currency":"EUR"}""");
     }

@@ -1,4 +1,4 @@
-package com.example.orders.payment.infrastructure.provider;
+package com.example.orders.payment.application;
 
 /**
  * The provider refused the request itself (a 4xx other than a decline, say 409 for an idempotency key it knows with

@@ -1,4 +1,4 @@
-package com.example.orders.notification.infrastructure.config;
+package com.example.orders.notification.application;
 
 import java.time.Duration;
 

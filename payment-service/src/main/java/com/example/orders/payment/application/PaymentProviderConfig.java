@@ -1,4 +1,4 @@
-package com.example.orders.payment.infrastructure.config;
+package com.example.orders.payment.application;
 
 import java.time.Duration;
 

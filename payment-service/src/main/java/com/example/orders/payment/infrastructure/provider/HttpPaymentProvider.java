@@ -13,8 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.example.orders.payment.application.PaymentProvider;
+import com.example.orders.payment.application.PaymentProviderConfig;
+import com.example.orders.payment.application.ProviderNoAnswer;
+import com.example.orders.payment.application.ProviderRejected;
+import com.example.orders.payment.application.ProviderUnavailable;
 import com.example.orders.payment.domain.Money;
-import com.example.orders.payment.infrastructure.config.PaymentProviderConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,30 +44,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Calls block the calling thread: they run on payment-service's own provider workers, never on the event loop.
  */
 @ApplicationScoped
-public class PaymentProvider {
+public class HttpPaymentProvider implements PaymentProvider {
 
-    /** What the provider answered to a capture. */
-    public sealed interface CaptureAnswer {
-    }
-
-    public record Captured(String captureId) implements CaptureAnswer {
-    }
-
-    public record Declined(String reason) implements CaptureAnswer {
-    }
-
-    /** What the provider answered to a refund. */
-    public sealed interface RefundAnswer {
-    }
-
-    public record Refunded(String refundId, String captureId) implements RefundAnswer {
-    }
-
-    /** Nothing was ever captured under the capture's key: no money to give back. */
-    public record NothingCaptured() implements RefundAnswer {
-    }
-
-    private static final Logger LOG = Logger.getLogger(PaymentProvider.class);
+    private static final Logger LOG = Logger.getLogger(HttpPaymentProvider.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI baseUri;
@@ -73,7 +56,7 @@ public class PaymentProvider {
     private final Retry retry;
     private final MeterRegistry metrics;
 
-    PaymentProvider(PaymentProviderConfig config, MeterRegistry metrics) {
+    HttpPaymentProvider(PaymentProviderConfig config, MeterRegistry metrics) {
         this.metrics = metrics;
         this.baseUri = URI.create(config.url().endsWith("/") ? config.url() : config.url() + "/");
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
@@ -107,6 +90,7 @@ public class PaymentProvider {
                 .register(metrics);
     }
 
+    @Override
     public CaptureAnswer capture(String idempotencyKey, String orderId, String token, Money amount)
             throws ProviderNoAnswer {
         CaptureRequest body = new CaptureRequest(orderId, token, amount.amount().toPlainString(), amount.currency());
@@ -117,6 +101,7 @@ public class PaymentProvider {
         });
     }
 
+    @Override
     public RefundAnswer refund(String idempotencyKey, String captureKey, Money amount) throws ProviderNoAnswer {
         RefundRequest body = new RefundRequest(captureKey, amount.amount().toPlainString(), amount.currency());
         return call("v1/refunds", idempotencyKey, body, response -> switch (response.statusCode()) {

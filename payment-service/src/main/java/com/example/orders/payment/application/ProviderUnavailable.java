@@ -1,4 +1,4 @@
-package com.example.orders.payment.infrastructure.provider;
+package com.example.orders.payment.application;
 
 /** The payment provider gave no usable answer: unreachable, too slow, an error of its own, or the circuit is open. */
 public final class ProviderUnavailable extends ProviderNoAnswer {

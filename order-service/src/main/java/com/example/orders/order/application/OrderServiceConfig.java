@@ -1,4 +1,4 @@
-package com.example.orders.order.infrastructure.config;
+package com.example.orders.order.application;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.example.orders.payment.infrastructure.provider;
+package com.example.orders.payment.application;
 
 /**
  * A provider call that gave no usable answer, for one of two reasons: the provider is away

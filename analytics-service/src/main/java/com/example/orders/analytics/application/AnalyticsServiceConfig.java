@@ -1,4 +1,4 @@
-package com.example.orders.analytics.infrastructure.config;
+package com.example.orders.analytics.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

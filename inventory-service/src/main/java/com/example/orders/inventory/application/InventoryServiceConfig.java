@@ -1,4 +1,4 @@
-package com.example.orders.inventory.infrastructure.config;
+package com.example.orders.inventory.application;
 
 import java.time.Duration;
 
