@@ -16,11 +16,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.orders.events.v1.AwaitedReply;
 import com.example.orders.events.v1.CancellationReason;
 import com.example.orders.events.v1.Money;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.platform.inbox.AppliedEvents;
+import com.example.orders.platform.persistence.NativeSql;
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.DatabaseNotifications;
 import com.example.orders.testsupport.InSession;
@@ -28,6 +30,7 @@ import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -95,11 +98,29 @@ class NotifyingCustomersIT {
     }
 
     @Test
+    void anOrderGivenUpOnWithoutAStockDecisionIsNotToldItsItemsAreOutOfStock() {
+        String orderId = anOrderId();
+
+        send(ContractEvents.asSent(orderId, new OrderCancelledV1(orderId, "dave", "dave@example.com",
+                CancellationReason.OUT_OF_STOCK, Instant.now(), AwaitedReply.STOCK_DECISION)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> SmtpSinkResource.emailsAbout(orderId).size() == 1);
+        assertThat(bodyOfTheEmailAbout(orderId)).contains("we could not check our stock in time")
+                .doesNotContain("out of stock");
+    }
+
+    @Test
     void theLogIsForOperatorsOnly() {
         given().auth().oauth2(TestTokens.customer("alice")).get("/api/notifications").then().statusCode(403);
         given().get("/api/notifications").then().statusCode(401);
         given().auth().oauth2(TestTokens.admin("ops")).queryParam("orderId", "not an id!")
                 .get("/api/notifications").then().statusCode(400);
+    }
+
+    private static String bodyOfTheEmailAbout(String orderId) {
+        return InSession.await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> NativeSql.single(session, String.class,
+                        "select body from notification where order_id = $1", orderId))));
     }
 
     private void awaitApplied(ContractEvents.Sent event) {

@@ -107,6 +107,7 @@ class OrderSagaIT {
         OrderCancelledV1 cancelled = EventSerde.deserialize(TopicRecords.withKey(kafka(), Topics.ORDER_CANCELLED_V1,
                 order.id()).get(0).value(), OrderCancelledV1.class);
         assertThat(cancelled.reason()).isEqualTo(CancellationReason.OUT_OF_STOCK);
+        assertThat(cancelled.gaveUpWaitingFor()).as("inventory decided: not a give-up").isNull();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.Topics;
+import com.example.orders.events.v1.AwaitedReply;
 import com.example.orders.events.v1.Money;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderCreatedV1;
@@ -90,6 +91,8 @@ class SagaDeadlinesIT {
                 TimelineStep.GAVE_UP, TimelineStep.CANCELLED);
         OrderCancelledV1 cancelled = awaitOne(Topics.ORDER_CANCELLED_V1, order.id(), OrderCancelledV1.class);
         assertThat(cancelled.reason()).isEqualTo(com.example.orders.events.v1.CancellationReason.OUT_OF_STOCK);
+        assertThat(cancelled.gaveUpWaitingFor()).as("told as what it is: inventory never answered")
+                .isEqualTo(AwaitedReply.STOCK_DECISION);
         assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).as("sent again once, not every round")
                 .hasSize(2);
     }
@@ -105,7 +108,10 @@ class SagaDeadlinesIT {
         assertThat(stored(order.id()).reason()).contains(CancellationReason.PAYMENT_UNAVAILABLE);
         assertThat(stepsOf(order.id())).contains(TimelineStep.OVERDUE)
                 .containsSubsequence(TimelineStep.STOCK_RESERVED, TimelineStep.GAVE_UP, TimelineStep.CANCELLED);
-        awaitOne(Topics.ORDER_CANCELLED_V1, order.id());
+        OrderCancelledV1 cancelled = awaitOne(Topics.ORDER_CANCELLED_V1, order.id(), OrderCancelledV1.class);
+        assertThat(cancelled.reason())
+                .isEqualTo(com.example.orders.events.v1.CancellationReason.PAYMENT_UNAVAILABLE);
+        assertThat(cancelled.gaveUpWaitingFor()).isEqualTo(AwaitedReply.PAYMENT_OUTCOME);
     }
 
     /**

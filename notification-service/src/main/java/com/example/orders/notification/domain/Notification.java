@@ -54,7 +54,11 @@ public record Notification(String id, String orderId, Kind kind, String recipien
     /** Why an order was cancelled, as the customer is told it. */
     public enum Cancellation {
 
-        OUT_OF_STOCK, UNKNOWN_SKU, PAYMENT_DECLINED, PAYMENT_UNAVAILABLE, CUSTOMER_CANCELLED;
+        OUT_OF_STOCK, UNKNOWN_SKU, PAYMENT_DECLINED, PAYMENT_UNAVAILABLE, CUSTOMER_CANCELLED,
+        /** the shop gave up waiting for its stock check: nothing is known to be out of stock */
+        NO_STOCK_DECISION_IN_TIME,
+        /** the shop gave up waiting for the payment's outcome */
+        NO_PAYMENT_OUTCOME_IN_TIME;
 
         String toCustomer() {
             return switch (this) {
@@ -63,6 +67,8 @@ public record Notification(String id, String orderId, Kind kind, String recipien
                 case PAYMENT_DECLINED -> "the payment was declined";
                 case PAYMENT_UNAVAILABLE -> "we could not reach the payment provider in time";
                 case CUSTOMER_CANCELLED -> "you cancelled it";
+                case NO_STOCK_DECISION_IN_TIME -> "we could not check our stock in time";
+                case NO_PAYMENT_OUTCOME_IN_TIME -> "we could not confirm your payment in time";
             };
         }
     }

@@ -33,4 +33,12 @@ class NotificationTest {
         assertThat(cancelled.kind()).isEqualTo(Notification.Kind.ORDER_CANCELLED);
         assertThat(cancelled.body()).contains("the payment was declined").doesNotContain("PAYMENT_DECLINED");
     }
+
+    @Test
+    void aGiveUpIsToldAsOneNotAsMissingStock() {
+        Notification cancelled = Notification.orderCancelled("o-3", "a@example.com",
+                Notification.Cancellation.NO_STOCK_DECISION_IN_TIME);
+
+        assertThat(cancelled.body()).contains("we could not check our stock in time").doesNotContain("out of stock");
+    }
 }

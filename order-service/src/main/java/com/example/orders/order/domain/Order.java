@@ -164,17 +164,26 @@ public final class Order {
 
     /**
      * The saga did not end by the last deadline: the order is cancelled, and stock and money are given back as on every
-     * cancel. Without a stock decision the stock counts as not reservable (OUT_OF_STOCK); without a payment outcome the
-     * payment as unavailable (PAYMENT_UNAVAILABLE). The v1 reasons have no other words for it.
+     * cancel. The cancel says which reply never came ({@link AwaitedReply}), so nobody is told that items are out of
+     * stock when inventory was merely silent; its reason is the nearest the v1 contract has (OUT_OF_STOCK without a
+     * stock decision, PAYMENT_UNAVAILABLE without a payment outcome), for readers that know no more.
      */
     public Optional<OrderEvent> giveUp(Duration waited, Instant at) {
         if (status.isFinal()) {
             return Optional.empty();
         }
-        boolean pending = status == OrderStatus.PENDING;
-        record(at, TimelineStep.GAVE_UP, (pending ? "no stock decision" : "no payment outcome") + " within " + waited);
-        return Optional.of(cancel(pending ? CancellationReason.OUT_OF_STOCK : CancellationReason.PAYMENT_UNAVAILABLE,
-                at));
+        AwaitedReply awaited = status == OrderStatus.PENDING
+                ? AwaitedReply.STOCK_DECISION
+                : AwaitedReply.PAYMENT_OUTCOME;
+        record(at, TimelineStep.GAVE_UP, switch (awaited) {
+            case STOCK_DECISION -> "no stock decision";
+            case PAYMENT_OUTCOME -> "no payment outcome";
+        } + " within " + waited);
+        CancellationReason nearest = switch (awaited) {
+            case STOCK_DECISION -> CancellationReason.OUT_OF_STOCK;
+            case PAYMENT_OUTCOME -> CancellationReason.PAYMENT_UNAVAILABLE;
+        };
+        return Optional.of(cancel(nearest, Optional.of(awaited), at));
     }
 
     /**
@@ -193,10 +202,14 @@ public final class Order {
     }
 
     private OrderEvent cancel(CancellationReason why, Instant at) {
+        return cancel(why, Optional.empty(), at);
+    }
+
+    private OrderEvent cancel(CancellationReason why, Optional<AwaitedReply> gaveUpWaitingFor, Instant at) {
         status = OrderStatus.CANCELLED;
         reason = why;
         record(at, TimelineStep.CANCELLED, why.name());
-        return new OrderEvent.Cancelled(this, why);
+        return new OrderEvent.Cancelled(this, why, gaveUpWaitingFor);
     }
 
     private void record(Instant at, TimelineStep step, String detail) {

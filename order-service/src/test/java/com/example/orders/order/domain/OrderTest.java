@@ -219,23 +219,26 @@ class OrderTest {
         }
 
         @Test
-        void givingUpWithoutAStockDecisionCancelsAsNotReservable() {
+        void givingUpWithoutAStockDecisionSaysSoBesideTheNearestV1Reason() {
             Order order = anOrder().placed();
 
             Optional<OrderEvent> cancelled = order.giveUp(DEADLINE, LATER);
 
-            assertThat(cancelled).containsInstanceOf(OrderEvent.Cancelled.class);
+            assertThat(cancelled).contains(new OrderEvent.Cancelled(order, CancellationReason.OUT_OF_STOCK,
+                    Optional.of(AwaitedReply.STOCK_DECISION)));
             assertThat(order.reason()).contains(CancellationReason.OUT_OF_STOCK);
             assertThat(order.timeline()).extracting(TimelineEntry::step).endsWith(TimelineStep.GAVE_UP,
                     TimelineStep.CANCELLED);
         }
 
         @Test
-        void givingUpWithoutAPaymentOutcomeCancelsAsPaymentUnavailable() {
+        void givingUpWithoutAPaymentOutcomeSaysSoBesideTheNearestV1Reason() {
             Order order = anOrder().reserved();
 
-            order.giveUp(DEADLINE, LATER);
+            Optional<OrderEvent> cancelled = order.giveUp(DEADLINE, LATER);
 
+            assertThat(cancelled).contains(new OrderEvent.Cancelled(order, CancellationReason.PAYMENT_UNAVAILABLE,
+                    Optional.of(AwaitedReply.PAYMENT_OUTCOME)));
             assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(order.reason()).contains(CancellationReason.PAYMENT_UNAVAILABLE);
         }

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.example.orders.events.Topics;
-import com.example.orders.events.v1.CancellationReason;
 import com.example.orders.events.v1.OrderCancelledV1;
 import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.notification.application.TellingCustomers;
@@ -34,7 +33,7 @@ public class ConsumedEvents implements EventConsumer {
     @Incoming(Topics.ORDER_CONFIRMED_V1)
     public Flow.Subscriber<Message<byte[]>> onOrderConfirmed() {
         return consumption.channel(OrderConfirmedV1.class,
-                (envelope, confirmed) -> telling.orderConfirmed(envelope,
+                (cause, confirmed) -> telling.orderConfirmed(cause,
                         confirmed.orderId(), confirmed.customerId(), confirmed.customerEmail(),
                         confirmed.total().amount(),
                         confirmed.total().currency()));
@@ -43,14 +42,23 @@ public class ConsumedEvents implements EventConsumer {
     @Incoming(Topics.ORDER_CANCELLED_V1)
     public Flow.Subscriber<Message<byte[]>> onOrderCancelled() {
         return consumption.channel(OrderCancelledV1.class,
-                (envelope, cancelled) -> telling.orderCancelled(envelope,
+                (cause, cancelled) -> telling.orderCancelled(cause,
                         cancelled.orderId(), cancelled.customerId(), cancelled.customerEmail(),
-                        cancellation(cancelled.reason())));
+                        cancellation(cancelled)));
     }
 
-    /** The contract's reason as notification's own: a reason added to the contract fails to compile here. */
-    private static Notification.Cancellation cancellation(CancellationReason reason) {
-        return switch (reason) {
+    /**
+     * The contract's reason as notification's own, a give-up told as one: the customer of an order inventory never
+     * answered for is not told that items are out of stock. A reason added to the contract fails to compile here.
+     */
+    private static Notification.Cancellation cancellation(OrderCancelledV1 cancelled) {
+        if (cancelled.gaveUpWaitingFor() != null) {
+            return switch (cancelled.gaveUpWaitingFor()) {
+                case STOCK_DECISION -> Notification.Cancellation.NO_STOCK_DECISION_IN_TIME;
+                case PAYMENT_OUTCOME -> Notification.Cancellation.NO_PAYMENT_OUTCOME_IN_TIME;
+            };
+        }
+        return switch (cancelled.reason()) {
             case OUT_OF_STOCK -> Notification.Cancellation.OUT_OF_STOCK;
             case UNKNOWN_SKU -> Notification.Cancellation.UNKNOWN_SKU;
             case PAYMENT_DECLINED -> Notification.Cancellation.PAYMENT_DECLINED;

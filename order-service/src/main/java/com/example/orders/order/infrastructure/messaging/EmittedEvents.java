@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventType;
+import com.example.orders.events.v1.AwaitedReply;
 import com.example.orders.events.v1.CancellationReason;
 import com.example.orders.events.v1.Money;
 import com.example.orders.events.v1.OrderCancelRequestedV1;
@@ -110,13 +111,21 @@ public class EmittedEvents implements OrderOutbox {
         if (event instanceof OrderEvent.Cancelled cancelled) {
             Order order = cancelled.order();
             return new OrderCancelledV1(order.id(), order.customerId(), order.customerEmail().orElse(null),
-                    onTheWire(cancelled.reason()), lastStepTime(order));
+                    onTheWire(cancelled.reason()), lastStepTime(order),
+                    cancelled.gaveUpWaitingFor().map(EmittedEvents::onTheWire).orElse(null));
         }
         throw new IllegalArgumentException(event + " is not emitted inside a saga: a placement starts one");
     }
 
     private static Instant lastStepTime(Order order) {
         return order.timeline().get(order.timeline().size() - 1).at();
+    }
+
+    private static AwaitedReply onTheWire(com.example.orders.order.domain.AwaitedReply awaited) {
+        return switch (awaited) {
+            case STOCK_DECISION -> AwaitedReply.STOCK_DECISION;
+            case PAYMENT_OUTCOME -> AwaitedReply.PAYMENT_OUTCOME;
+        };
     }
 
     /** The order's reason as the contract's: a reason added on either side fails to compile here. */
