@@ -1,5 +1,7 @@
 package com.example.orders.analytics;
 
+import java.util.Optional;
+
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.ServiceBootContract;
@@ -12,6 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "service", value = "analytics-service"))
 class AnalyticsServiceBootIT extends ServiceBootContract {
+
+    @Override
+    protected Optional<String> httpApi() {
+        return Optional.of("/api/analytics");
+    }
 
     @Override
     protected Record aConsumedEvent(String orderId) {

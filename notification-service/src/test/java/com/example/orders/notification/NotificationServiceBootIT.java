@@ -1,5 +1,7 @@
 package com.example.orders.notification;
 
+import java.util.Optional;
+
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.ServiceBootContract;
@@ -13,6 +15,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "service", value = "notification-service"))
 @WithTestResource(value = SmtpSinkResource.class, scope = TestResourceScope.GLOBAL)
 class NotificationServiceBootIT extends ServiceBootContract {
+
+    @Override
+    protected Optional<String> httpApi() {
+        return Optional.of("/api/notifications");
+    }
 
     @Override
     protected Record aConsumedEvent(String orderId) {

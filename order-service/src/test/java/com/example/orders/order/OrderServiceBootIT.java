@@ -1,6 +1,7 @@
 package com.example.orders.order;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -30,6 +31,11 @@ class OrderServiceBootIT extends ServiceBootContract {
         PlacingOrders.PlaceOrder request = new PlacingOrders.PlaceOrder("customer-1", null,
                 UUID.randomUUID().toString(), List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok", null);
         return InSession.await(() -> Panache.withTransaction(() -> placing.place(request))).id();
+    }
+
+    @Override
+    protected Optional<String> httpApi() {
+        return Optional.of("/api/orders");
     }
 
     @Override

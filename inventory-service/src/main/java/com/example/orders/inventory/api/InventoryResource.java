@@ -14,6 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.example.orders.inventory.application.StockingTheCatalogue;
 import com.example.orders.platform.api.Problems;
 
@@ -46,6 +50,7 @@ public class InventoryResource {
     @GET
     @RolesAllowed({"customer", "admin"})
     @WithSession
+    @APIResponse(responseCode = "200", description = "the product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockView.class)))
     public Uni<Response> get(@PathParam("sku") @Pattern(regexp = SKU, message = "must look like SKU-1") String sku) {
         return stocking.find(sku).map(item -> item
                 .map(found -> Response.ok(StockView.of(found)).build())

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.example.orders.order.application.CancellingOrders;
 import com.example.orders.order.application.PlacingOrders;
@@ -55,6 +58,9 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("customer")
     @WithTransaction
+    @APIResponse(responseCode = "202", description = "placed (or placed before under this Idempotency-Key); Location "
+            + "names the order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
+    @APIResponse(responseCode = "422", description = "the Idempotency-Key was used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> place(@HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull PlaceOrderRequest body) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
@@ -87,6 +93,8 @@ public class OrderResource {
     @Path("{orderId}/cancel")
     @RolesAllowed("customer")
     @WithTransaction
+    @APIResponse(responseCode = "202", description = "cancelled; stock and money are given back", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
+    @APIResponse(responseCode = "409", description = "the order is CONFIRMED or CANCELLED already", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> cancel(
             @PathParam("orderId") @Pattern(regexp = ORDER_ID, message = "must be an order id") String orderId,
             @HeaderParam(RequestIds.HEADER) String requestId) {

@@ -9,14 +9,18 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.inject.spi.CDI;
@@ -38,6 +42,7 @@ import com.example.orders.platform.saga.Cause;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -47,6 +52,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * service's {@code @QuarkusTest} extends this and names one event it consumes.
  */
 public abstract class ServiceBootContract {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     /** One event of the contract that the service under test consumes. */
     protected abstract Record aConsumedEvent(String orderId);
@@ -92,6 +99,44 @@ public abstract class ServiceBootContract {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200).body("status",
                         equalTo("UP")));
+    }
+
+    /**
+     * The calls of docs/contract.md §2 this service answers, by their path ({@code /api/orders}); empty for a service
+     * without an HTTP API of its own.
+     */
+    protected Optional<String> httpApi() {
+        return Optional.empty();
+    }
+
+    @Test
+    void publishesAnOpenApiDocumentOfItsContractCallsAndTheirProblemAnswers() {
+        JsonPath document = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, item) -> item.keySet().stream().filter(HTTP_METHODS::contains)
+                .filter(method -> path.startsWith("/api/"))
+                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        Set<String> contracted = ContractCalls.read().stream()
+                .filter(call -> httpApi().map(api -> call.path().startsWith(api)).orElse(false))
+                .map(ContractCalls.Call::toString)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(documented).as("the /api calls in /q/openapi: those of docs/contract.md §2").isEqualTo(contracted);
+        httpApi().ifPresent(api -> assertThat(contracted).as("calls of " + api + " in the contract").isNotEmpty());
+        assertThat(document.getMap("components.schemas.Problem")).as("the problem+json body").isNotNull();
+        for (String call : documented) {
+            String[] parts = call.split(" ", 2);
+            Map<String, Object> responses = document.getMap("paths.'" + parts[1] + "'."
+                    + parts[0].toLowerCase(Locale.ROOT) + ".responses");
+            for (String status : List.of("400", "401", "403", "503")) {
+                assertThat(document.getMap("paths.'" + parts[1] + "'." + parts[0].toLowerCase(Locale.ROOT)
+                        + ".responses.'" + status + "'.content")).as(call + " answers " + status + " as a problem")
+                        .containsKey("application/problem+json");
+            }
+            assertThat(responses.keySet()).as(call + " documents its success").anyMatch(code -> code.startsWith("2"));
+        }
     }
 
     @Test
