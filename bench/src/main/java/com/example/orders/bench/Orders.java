@@ -16,7 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 import com.example.orders.events.CloudEventHeaders;
+import com.example.orders.events.DeadLetterHeaders;
 import com.example.orders.events.EventType;
+import com.example.orders.events.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -136,10 +138,10 @@ final class Orders {
         if (record.key() == null) {
             return;
         }
-        if (record.topic().endsWith(".dlq")) {
+        if (Topics.isDeadLetterTopic(record.topic())) {
             Track track = track(record.key());
             synchronized (track) {
-                track.deadLetters.add(record.topic() + ": " + header(record, "dead-letter-reason").orElse("?"));
+                track.deadLetters.add(record.topic() + ": " + header(record, DeadLetterHeaders.REASON).orElse("?"));
             }
             return;
         }

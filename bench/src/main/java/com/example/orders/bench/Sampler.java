@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import com.example.orders.events.Topics;
 import com.example.orders.localinfra.SuiteService;
 import com.example.orders.suite.LocalSuite;
 
@@ -148,7 +149,7 @@ final class Sampler implements AutoCloseable {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().stream().filter(partition -> !partition.topic().endsWith(".dlq"))
+            committed.keySet().stream().filter(partition -> !Topics.isDeadLetterTopic(partition.topic()))
                     .forEach(partition -> latest.put(partition, OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS);
             long lag = 0;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import com.example.orders.events.DeadLetterHeaders;
 import com.example.orders.localinfra.SuiteService;
 import com.example.orders.localinfra.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,7 +148,7 @@ final class Invariants {
     }
 
     private static String reasonOf(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
-        var reason = record.headers().lastHeader("dead-letter-reason");
+        var reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
         return reason == null ? "(no reason)" : new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

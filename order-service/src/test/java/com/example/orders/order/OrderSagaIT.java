@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.example.orders.events.DeadLetterHeaders;
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.Topics;
@@ -154,9 +155,9 @@ class OrderSagaIT {
                 unknownOrder).isEmpty());
         ConsumerRecord<String, byte[]> deadLetter = TopicRecords.withKey(kafka(), "order-service.dlq", unknownOrder)
                 .get(0);
-        assertThat(new String(deadLetter.headers().lastHeader("dead-letter-reason").value(),
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(),
                 StandardCharsets.UTF_8)).contains("no order " + unknownOrder);
-        assertThat(new String(deadLetter.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.STOCK_RESERVED_V1);
         assertThat(deadLetter.headers().lastHeader("ce_id")).as("the original CloudEvent headers are kept")
                 .isNotNull();

@@ -17,9 +17,16 @@ public final class Topics {
     public static final String PAYMENT_FAILED_V1 = "payments.payment-failed.v1";
     public static final String PAYMENT_REFUNDED_V1 = "payments.payment-refunded.v1";
 
-    /** A consumer group's dead-letter topic. */
+    private static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    /** A consumer group's dead-letter topic, {@code <group>.dlq}. */
     public static String deadLetterTopicOf(String consumerGroup) {
-        return consumerGroup + ".dlq";
+        return consumerGroup + DEAD_LETTER_SUFFIX;
+    }
+
+    /** Whether {@code topic} is some group's dead-letter topic rather than one of the contract's. */
+    public static boolean isDeadLetterTopic(String topic) {
+        return topic.endsWith(DEAD_LETTER_SUFFIX);
     }
 
     private Topics() {

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.example.orders.events.DeadLetterHeaders;
 import com.example.orders.events.Topics;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,19 +28,13 @@ import io.vertx.core.Vertx;
 
 /**
  * The service's dead-letter topic, {@code <group>.dlq}: a record that can never succeed goes there with the reason,
- * under the headers SmallRye's dead-letter strategy writes ({@code dead-letter-reason}, {@code -topic},
- * {@code -partition}, {@code -offset}, ...), so {@code ./suite dlq} reads and re-drives every letter alike. A letter is
- * sent with {@code acks=all} and an idempotent producer, and the caller waits for the broker before it lets the record
- * go: a dead letter is never lost between the topic and the dead-letter topic.
+ * under the headers SmallRye's dead-letter strategy writes ({@link DeadLetterHeaders}), so {@code ./suite dlq} reads
+ * and re-drives every letter alike. A letter is sent with {@code acks=all} and an idempotent producer, and the caller
+ * waits for the broker before it lets the record go: a dead letter is never lost between the topic and the dead-letter
+ * topic.
  */
 @ApplicationScoped
 public class DeadLetters {
-
-    public static final String REASON = "dead-letter-reason";
-    public static final String EXCEPTION_CLASS = "dead-letter-exception-class-name";
-    public static final String TOPIC = "dead-letter-topic";
-    public static final String PARTITION = "dead-letter-partition";
-    public static final String OFFSET = "dead-letter-offset";
 
     private final String topic;
     private final String bootstrapServers;
@@ -75,11 +70,11 @@ public class DeadLetters {
         for (Header header : record.headers()) {
             headers.add(header);
         }
-        headers.add(REASON, utf8(String.valueOf(reason.getMessage())));
-        headers.add(EXCEPTION_CLASS, utf8(reason.getClass().getName()));
-        headers.add(TOPIC, utf8(record.topic()));
-        headers.add(PARTITION, utf8(Integer.toString(record.partition())));
-        headers.add(OFFSET, utf8(Long.toString(record.offset())));
+        headers.add(DeadLetterHeaders.REASON, utf8(String.valueOf(reason.getMessage())));
+        headers.add(DeadLetterHeaders.EXCEPTION_CLASS, utf8(reason.getClass().getName()));
+        headers.add(DeadLetterHeaders.TOPIC, utf8(record.topic()));
+        headers.add(DeadLetterHeaders.PARTITION, utf8(Integer.toString(record.partition())));
+        headers.add(DeadLetterHeaders.OFFSET, utf8(Long.toString(record.offset())));
         return new ProducerRecord<>(topic, null, record.key(), record.value(), headers);
     }
 

@@ -1,11 +1,6 @@
 package com.example.orders.platform.replay;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,42 +9,29 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.inbox.AppliedEvents;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
-
 /**
- * Replays a window of the topics this service consumes while it runs ({@code ./suite replay} on an active group): a
- * reader of its own, outside the consumer group, feeds the records to the consumer the live channel uses, a poll at a
- * time. The group's offsets and the live consumers are left alone. Whatever the consumer applied before (its
- * applied-event table) is counted and skipped; what fails goes to the dead-letter topic as a live failure would. One
- * replay runs at a time; a dry run only counts.
+ * The replays of this service ({@code ./suite replay} on an active group): checks a request, runs it in the background,
+ * empties the read model first for a rebuild, and keeps the last reports. Each partition's window is read and fed to
+ * the live consumer's own code by {@link WindowReplayer}; the group's offsets and the live consumers are left alone.
+ * One replay runs at a time.
  */
 @ApplicationScoped
 public class Replays {
 
     private static final Logger LOG = Logger.getLogger(Replays.class);
     private static final int KEPT_REPORTS = 20;
-    private static final Duration STALL = Duration.ofSeconds(30);
 
     /** Offsets {@code from} (inclusive) to {@code to} (exclusive) of one partition. */
     public record Window(String topic, int partition, long from, long to) {
@@ -87,9 +69,9 @@ public class Replays {
     }
 
     private final ConsumedTopics consumedTopics;
+    private final WindowReplayer windows;
     private final AppliedEvents appliedEvents;
     private final Instance<ReadModel> readModel;
-    private final String bootstrapServers;
     private final String group;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay");
@@ -99,13 +81,12 @@ public class Replays {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private Job running;
 
-    Replays(ConsumedTopics consumedTopics, AppliedEvents appliedEvents, Instance<ReadModel> readModel,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String group) {
+    Replays(ConsumedTopics consumedTopics, WindowReplayer windows, AppliedEvents appliedEvents,
+            Instance<ReadModel> readModel, @ConfigProperty(name = "quarkus.application.name") String group) {
         this.consumedTopics = consumedTopics;
+        this.windows = windows;
         this.appliedEvents = appliedEvents;
         this.readModel = readModel;
-        this.bootstrapServers = bootstrapServers;
         this.group = group;
     }
 
@@ -154,17 +135,13 @@ public class Replays {
     private void run(Job job) {
         LOG.infof("replay %s started: %s%s", job.id, job.request.partitions(),
                 job.request.dryRun() ? " (dry run)" : job.request.rebuild() ? " (rebuilding the read model)" : "");
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> reader = windows.openReader()) {
             if (job.request.rebuild() && !job.request.dryRun()) {
                 Transactions.await(() -> readModel.get().empty().chain(appliedEvents::forgetAll));
                 LOG.infof("replay %s: the read model is empty; rebuilding it from the topics", job.id);
             }
-            for (Progress progress : job.progress) {
-                replay(job, progress, reader);
+            for (ReplayProgress progress : job.progress) {
+                windows.replay(progress, job.request.dryRun(), reader);
             }
             job.finish(State.DONE, null);
             LOG.infof("replay %s done: %s", job.id, job.report().partitions());
@@ -174,90 +151,16 @@ public class Replays {
         }
     }
 
-    private void replay(Job job, Progress progress, KafkaConsumer<String, byte[]> reader) throws Throwable {
-        TopicPartition partition = new TopicPartition(progress.window.topic(), progress.window.partition());
-        Function<List<ConsumerRecord<String, byte[]>>, Uni<Void>> consumer = consumedTopics.consumerOf(
-                partition.topic());
-        reader.assign(List.of(partition));
-        reader.seek(partition, progress.window.from());
-        Instant lastProgress = Instant.now();
-        while (reader.position(partition) < progress.window.to()) {
-            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-            reader.poll(Duration.ofMillis(500)).records(partition).stream()
-                    .filter(record -> record.offset() < progress.window.to())
-                    .forEach(batch::add);
-            if (batch.isEmpty()) {
-                if (Duration.between(lastProgress, Instant.now()).compareTo(STALL) > 0) {
-                    throw new IllegalStateException("cannot read " + partition + " beyond offset "
-                            + reader.position(partition));
-                }
-                continue;
-            }
-            lastProgress = Instant.now();
-            List<String> ids = batch.stream().map(Replays::ceId).flatMap(Optional::stream).toList();
-            Set<String> applied = appliedAmong(ids);
-            List<ConsumerRecord<String, byte[]>> toApply = new ArrayList<>();
-            Set<String> fed = new HashSet<>();
-            for (ConsumerRecord<String, byte[]> record : batch) {
-                progress.records++;
-                Optional<String> id = ceId(record);
-                if (id.isEmpty()) {
-                    progress.notEvents++;
-                } else if (applied.contains(id.get()) || (!job.request.dryRun() && !fed.add(id.get()))) {
-                    progress.alreadyApplied++;
-                } else if (!job.request.dryRun()) {
-                    toApply.add(record);
-                }
-            }
-            if (!toApply.isEmpty()) {
-                // the live consumer's own code: what it cannot apply, it sends to the dead-letter topic itself
-                VertxContextSupport.subscribeAndAwait(() -> consumer.apply(toApply));
-                Set<String> appliedNow = appliedAmong(fed);
-                progress.appliedNow += appliedNow.size();
-                progress.deadLettered += fed.size() - appliedNow.size();
-            }
-        }
-    }
-
-    private Set<String> appliedAmong(Collection<String> ids) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> appliedEvents.appliedAmong(ids)));
-    }
-
-    private static Optional<String> ceId(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader("ce_id");
-        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
-    }
-
     @PreDestroy
     void stop() {
         executor.shutdownNow();
-    }
-
-    /** Counters of one partition's replay, written by the replay thread only. */
-    private static final class Progress {
-
-        final Window window;
-        volatile long records;
-        volatile long alreadyApplied;
-        volatile long appliedNow;
-        volatile long deadLettered;
-        volatile long notEvents;
-
-        Progress(Window window) {
-            this.window = window;
-        }
-
-        PartitionReport report() {
-            return new PartitionReport(window.topic(), window.partition(), window.from(), window.to(), records,
-                    alreadyApplied, appliedNow, deadLettered, notEvents);
-        }
     }
 
     private static final class Job {
 
         final String id;
         final Request request;
-        final List<Progress> progress;
+        final List<ReplayProgress> progress;
         final Instant startedAt = Instant.now();
         volatile State state = State.RUNNING;
         volatile String error;
@@ -266,7 +169,7 @@ public class Replays {
         Job(String id, Request request) {
             this.id = id;
             this.request = request;
-            this.progress = request.partitions().stream().map(Progress::new).toList();
+            this.progress = request.partitions().stream().map(ReplayProgress::new).toList();
         }
 
         void finish(State state, String error) {
@@ -277,7 +180,7 @@ public class Replays {
 
         Report report() {
             return new Report(id, state, Optional.ofNullable(error), request.dryRun(), request.rebuild(), startedAt,
-                    Optional.ofNullable(finishedAt), progress.stream().map(Progress::report).toList());
+                    Optional.ofNullable(finishedAt), progress.stream().map(ReplayProgress::report).toList());
         }
     }
 }

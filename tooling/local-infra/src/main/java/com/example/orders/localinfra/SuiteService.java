@@ -2,6 +2,8 @@ package com.example.orders.localinfra;
 
 import java.util.Locale;
 
+import com.example.orders.events.Topics;
+
 /** The five services of the suite, with the local port each listens on unless its environment says otherwise. */
 public enum SuiteService {
 
@@ -31,6 +33,6 @@ public enum SuiteService {
     }
 
     public String deadLetterTopic() {
-        return serviceName + ".dlq";
+        return Topics.deadLetterTopicOf(serviceName);
     }
 }

@@ -33,6 +33,8 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import com.example.orders.events.DeadLetterHeaders;
+import com.example.orders.events.Topics;
 import com.example.orders.localinfra.TopicRecords;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.messaging.Consumption;
@@ -318,9 +320,10 @@ public abstract class ServiceBootContract {
         assertThat(appliedEventIdsOf(failing)).isEmpty();
         assertThat(applied).as("the batch rolled back, then each record on its own, in order").endsWith(before, after);
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLettersOf(failing) == 1);
-        assertThat(TopicRecords.all(TestInfrastructure.kafka().bootstrapServers(), serviceName() + ".dlq").stream()
+        assertThat(TopicRecords
+                .all(TestInfrastructure.kafka().bootstrapServers(), Topics.deadLetterTopicOf(serviceName())).stream()
                 .filter(record -> failing.equals(record.key()))
-                .map(record -> new String(record.headers().lastHeader("dead-letter-reason").value(),
+                .map(record -> new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(),
                         java.nio.charset.StandardCharsets.UTF_8)))
                 .containsExactly("this event can never be applied");
         assertThat(deadLettersOf(before) + deadLettersOf(after)).isZero();
@@ -386,7 +389,7 @@ public abstract class ServiceBootContract {
     }
 
     private static long deadLettersOf(String orderId) {
-        return TopicRecords.all(TestInfrastructure.kafka().bootstrapServers(), serviceName() + ".dlq")
+        return TopicRecords.all(TestInfrastructure.kafka().bootstrapServers(), Topics.deadLetterTopicOf(serviceName()))
                 .stream()
                 .filter(record -> orderId.equals(record.key()))
                 .count();

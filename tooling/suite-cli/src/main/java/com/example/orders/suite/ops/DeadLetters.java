@@ -27,6 +27,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.example.orders.events.CloudEventHeaders;
+import com.example.orders.events.DeadLetterHeaders;
 import com.example.orders.events.Topics;
 import com.example.orders.localinfra.TopicRecords;
 
@@ -136,7 +138,7 @@ public final class DeadLetters implements AutoCloseable {
         DeadLetter letter = entry.letter();
         Headers headers = new RecordHeaders();
         for (Header header : entry.record().headers()) {
-            if (!header.key().startsWith("dead-letter-") && !header.key().equals(REDRIVEN_FROM)) {
+            if (!header.key().startsWith(DeadLetterHeaders.PREFIX) && !header.key().equals(REDRIVEN_FROM)) {
                 headers.add(header);
             }
         }
@@ -185,13 +187,13 @@ public final class DeadLetters implements AutoCloseable {
 
     private static DeadLetter read(ConsumerRecord<String, byte[]> record, RedriveLedger ledger) {
         Headers headers = record.headers();
-        return new DeadLetter(record.partition(), record.offset(), header(headers, "ce_id"),
-                header(headers, "ce_type").orElse("-"),
-                header(headers, "ce_subject").or(() -> Optional.ofNullable(record.key())).orElse("-"),
-                header(headers, "dead-letter-reason").orElse("-"),
-                header(headers, "dead-letter-topic"),
-                header(headers, "dead-letter-partition").map(Integer::parseInt).orElse(-1),
-                header(headers, "dead-letter-offset").map(Long::parseLong).orElse(-1L),
+        return new DeadLetter(record.partition(), record.offset(), header(headers, CloudEventHeaders.ID),
+                header(headers, CloudEventHeaders.TYPE).orElse("-"),
+                header(headers, CloudEventHeaders.SUBJECT).or(() -> Optional.ofNullable(record.key())).orElse("-"),
+                header(headers, DeadLetterHeaders.REASON).orElse("-"),
+                header(headers, DeadLetterHeaders.TOPIC),
+                header(headers, DeadLetterHeaders.PARTITION).map(Integer::parseInt).orElse(-1),
+                header(headers, DeadLetterHeaders.OFFSET).map(Long::parseLong).orElse(-1L),
                 Instant.ofEpochMilli(record.timestamp()), ledger.isRedriven(record.offset()));
     }
 
