@@ -99,6 +99,20 @@ final class Api {
                 + "/messages?orderId=" + orderId)).GET()).body().get("messages");
     }
 
+    /** What the service's {@code /q/metrics} says now. */
+    Metrics metrics(SuiteService service) {
+        HttpRequest.Builder scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + suite.httpPort(service)
+                + "/q/metrics")).timeout(Duration.ofSeconds(30)).GET();
+        try {
+            return Metrics.parse(http.send(scrape.build(), HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(SuiteService service, String path, String token) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + suite.httpPort(service) + path))
                 .timeout(Duration.ofSeconds(30))

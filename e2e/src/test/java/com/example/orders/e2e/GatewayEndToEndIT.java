@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -199,8 +198,9 @@ class GatewayEndToEndIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(api.order(orderId).get("status").asText()));
         // the access-log line of the POST, with the time the service took (a number, not "-")
-        assertThat(Files.readString(suite.home().resolve("logs/order-service.log"), StandardCharsets.UTF_8))
-                .containsPattern("\"POST /api/orders HTTP/1.1\" 202 \\d+ \\d+ ms request_id=" + requestId);
+        assertThat(ServiceLogs.of(suite, "order-service")).extracting(line -> line.path("message").asText())
+                .anyMatch(message -> message.matches(".*\"POST /api/orders HTTP/1.1\" 202 \\d+ \\d+ ms request_id="
+                        + requestId));
         for (String topic : List.of("orders.order-created.v1", "inventory.stock-reserved.v1",
                 "payments.payment-captured.v1", "orders.order-confirmed.v1")) {
             List<ConsumerRecord<String, byte[]>> events = TopicRecords.all(suite.kafkaBootstrapServers(), topic)

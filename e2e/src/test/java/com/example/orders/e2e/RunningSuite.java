@@ -38,7 +38,7 @@ final class RunningSuite {
 
     static synchronized void stop() {
         if (suite != null) {
-            suite.run("down");
+            suite.down();
             suite = null;
             api = null;
         }

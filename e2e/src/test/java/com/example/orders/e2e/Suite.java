@@ -27,6 +27,7 @@ final class Suite {
 
     private final Path home;
     private final Map<String, String> env = new HashMap<>();
+    private final SpanCollector spans = new SpanCollector();
 
     Suite() {
         try {
@@ -48,6 +49,22 @@ final class Suite {
         env.put("PAYMENT_PROVIDER_CIRCUIT_BREAKER_WAIT_IN_OPEN_STATE", "PT2S");
         // a payment-service killed mid-call leaves its leases behind: the restarted one takes them over after this
         env.put("PAYMENT_PROVIDER_CALLS_LEASE", "PT10S");
+        // every service exports its spans to the test's own OTLP receiver, as it would to a collector
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint());
+    }
+
+    /** The spans the suite's services exported during the run. */
+    SpanCollector spans() {
+        return spans;
+    }
+
+    /** Stops the suite and the span receiver. */
+    void down() {
+        try {
+            run("down");
+        } finally {
+            spans.close();
+        }
     }
 
     Result run(String... args) {

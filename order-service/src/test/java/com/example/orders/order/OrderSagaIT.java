@@ -39,6 +39,7 @@ import com.example.orders.order.domain.OrderItem;
 import com.example.orders.order.domain.OrderStatus;
 import com.example.orders.order.infrastructure.persistence.Orders;
 import com.example.orders.platform.inbox.AppliedEvents;
+import com.example.orders.platform.persistence.AfterCommit;
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
@@ -117,7 +118,7 @@ class OrderSagaIT {
         EventEnvelope created = awaitOne(Topics.ORDER_CREATED_V1, order.id());
 
         Order cancelled = InSession
-                .await(() -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1", "request-1")));
+                .await(() -> AfterCommit.inTransaction(() -> cancelling.cancel(order.id(), "customer-1", "request-1")));
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         EventEnvelope requested = awaitOne(Topics.ORDER_CANCEL_REQUESTED_V1, order.id());
@@ -140,7 +141,8 @@ class OrderSagaIT {
 
         assertThatThrownBy(
                 () -> InSession.await(
-                        () -> Panache.withTransaction(() -> cancelling.cancel(order.id(), "customer-1", "request-1"))))
+                        () -> AfterCommit
+                                .inTransaction(() -> cancelling.cancel(order.id(), "customer-1", "request-1"))))
                 .isInstanceOf(OrderAlreadyFinal.class);
         assertThat(statusOf(order.id())).isEqualTo(OrderStatus.CONFIRMED);
     }

@@ -21,11 +21,15 @@ import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCreatedV1;
 import com.example.orders.localinfra.TopicRecords;
 import com.example.orders.platform.outbox.Outbox;
+import com.example.orders.platform.tracing.TraceContexts;
+import com.example.orders.platform.tracing.Tracing;
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
 import com.example.orders.testsupport.TestInfrastructure;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -38,8 +42,13 @@ import io.smallrye.mutiny.Uni;
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "service", value = "order-service"))
 class OutboxRelayIT {
 
+    private static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
+
     @Inject
     Outbox outbox;
+
+    @Inject
+    Tracer tracer;
 
     @Test
     void publishesACommittedEventAsACloudEventKeyedByOrderIdAndCleansUp() {
@@ -49,10 +58,32 @@ class OutboxRelayIT {
         EventEnvelope sent = InSession.await(() -> Panache.withTransaction(() -> outbox.startSaga(orderId, created)));
 
         ConsumerRecord<String, byte[]> record = awaitRecords(Topics.ORDER_CREATED_V1, orderId, 1).get(0);
-        assertThat(EventEnvelope.readFrom(record.headers())).isEqualTo(sent);
+        EventEnvelope published = EventEnvelope.readFrom(record.headers());
+        // the same CloudEvent; its traceparent is the publish's span, the root of a trace as nothing traced appended it
+        assertThat(published.withTraceparent(sent.traceparent())).isEqualTo(sent);
+        assertThat(published.traceparent()).matches(TRACEPARENT);
         assertThat(sent.source()).isEqualTo("/order-service");
         assertThat(EventSerde.deserialize(record.value(), OrderCreatedV1.class)).isEqualTo(created);
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingRows() == 0);
+    }
+
+    @Test
+    void publishesAnEventInTheTraceOfTheWorkThatAppendedIt() {
+        String orderId = UUID.randomUUID().toString();
+        Span work = tracer.spanBuilder("placing an order").startSpan();
+        String workTrace = TraceContexts.of(work.getSpanContext()).orElseThrow().traceparent();
+
+        EventEnvelope sent = InSession.await(() -> Panache.withTransaction(() -> Tracing.within(work,
+                () -> outbox.startSaga(orderId, ContractEvents.orderCreated(orderId)))));
+        work.end();
+
+        assertThat(sent.traceparent()).as("the row keeps the trace of the work that appended it").isEqualTo(workTrace);
+        String published = EventEnvelope.readFrom(awaitRecords(Topics.ORDER_CREATED_V1, orderId, 1).get(0)
+                .headers()).traceparent();
+        assertThat(published).as("the record names the publish, a child in the same trace").matches(TRACEPARENT)
+                .isNotEqualTo(workTrace);
+        assertThat(TraceContexts.traceIdOf(published)).isEqualTo(TraceContexts.traceIdOf(workTrace))
+                .hasValue(work.getSpanContext().getTraceId());
     }
 
     @Test

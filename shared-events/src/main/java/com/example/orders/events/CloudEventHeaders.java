@@ -16,6 +16,8 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     /** W3C trace context, so a trace follows the saga across services. */
     public static final String TRACEPARENT = "traceparent";
+    /** W3C trace state, beside {@link #TRACEPARENT} when the trace carries vendor state; absent otherwise. */
+    public static final String TRACESTATE = "tracestate";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

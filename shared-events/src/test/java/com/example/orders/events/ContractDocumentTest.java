@@ -51,7 +51,8 @@ class ContractDocumentTest {
         assertThat(envelope).contains(List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID,
                 CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE, CloudEventHeaders.TIME, CloudEventHeaders.SUBJECT,
                 CloudEventHeaders.CORRELATION_ID, CloudEventHeaders.CAUSATION_ID, CloudEventHeaders.CONTENT_TYPE,
-                CloudEventHeaders.TRACEPARENT).stream().map(header -> "`" + header).toList());
+                CloudEventHeaders.TRACEPARENT, CloudEventHeaders.TRACESTATE).stream().map(header -> "`" + header)
+                .toList());
     }
 
     private static String section(String from, String to) {

@@ -27,9 +27,9 @@ import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderItem;
 import com.example.orders.platform.api.Problems;
 import com.example.orders.platform.api.RequestIds;
+import com.example.orders.platform.persistence.AfterCommit;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -57,7 +57,6 @@ public class OrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("customer")
-    @WithTransaction
     @APIResponse(responseCode = "202", description = "placed (or placed before under this Idempotency-Key); Location "
             + "names the order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
     @APIResponse(responseCode = "422", description = "the Idempotency-Key was used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -72,7 +71,7 @@ public class OrderResource {
                 body.items().stream().map(line -> OrderItem.unpriced(line.sku(), line.quantity())).toList(),
                 body.paymentToken(), requestId);
         // path-absolute: right for the caller whichever gateway, port or scheme it came through (RFC 9110 §10.2.2)
-        return placing.place(command).map(order -> Response.accepted(accepted(order))
+        return AfterCommit.inTransaction(() -> placing.place(command)).map(order -> Response.accepted(accepted(order))
                 .header(HttpHeaders.LOCATION, "/api/orders/" + order.id())
                 .build());
     }
@@ -92,13 +91,12 @@ public class OrderResource {
     @POST
     @Path("{orderId}/cancel")
     @RolesAllowed("customer")
-    @WithTransaction
     @APIResponse(responseCode = "202", description = "cancelled; stock and money are given back", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
     @APIResponse(responseCode = "409", description = "the order is CONFIRMED or CANCELLED already", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Response> cancel(
             @PathParam("orderId") @Pattern(regexp = ORDER_ID, message = "must be an order id") String orderId,
             @HeaderParam(RequestIds.HEADER) String requestId) {
-        return cancelling.cancel(orderId, token.getSubject(), requestId)
+        return AfterCommit.inTransaction(() -> cancelling.cancel(orderId, token.getSubject(), requestId))
                 .map(order -> Response.accepted(accepted(order)).build());
     }
 

@@ -16,7 +16,11 @@ public record OrderView(String orderId, String customerId, String status, String
     public record Total(String amount, String currency) {
     }
 
-    public record Step(Instant at, String step, String detail) {
+    /**
+     * @param traceId
+     *            the trace of the work that recorded the step, or null when it was not traced
+     */
+    public record Step(Instant at, String step, String detail, String traceId) {
     }
 
     static OrderView of(Order order) {
@@ -27,7 +31,8 @@ public record OrderView(String orderId, String customerId, String status, String
                                 item.price().map(price -> price.amount().toPlainString()).orElse(null)))
                         .toList(),
                 order.total().map(OrderView::total).orElse(null),
-                order.timeline().stream().map(entry -> new Step(entry.at(), entry.step().name(), entry.detail()))
+                order.timeline().stream()
+                        .map(entry -> new Step(entry.at(), entry.step().name(), entry.detail(), entry.traceId()))
                         .toList());
     }
 

@@ -1,7 +1,28 @@
 package com.example.orders.order.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 
-/** One step of an order's saga as its customer and on-call engineers see it. */
-public record TimelineEntry(Instant at, TimelineStep step, String detail) {
+/**
+ * One step of an order's saga as its customer and on-call engineers see it.
+ *
+ * @param traceId
+ *            the trace of the work that recorded the step (a request, the handling of an event), which the store notes
+ *            when it keeps a new step; null until then, or when that work was not traced
+ */
+public record TimelineEntry(Instant at, TimelineStep step, String detail, String traceId) {
+
+    /** A step as the order's rules record it: its trace is noted when it is stored. */
+    public TimelineEntry(Instant at, TimelineStep step, String detail) {
+        this(at, step, detail, null);
+    }
+
+    public Optional<String> trace() {
+        return Optional.ofNullable(traceId);
+    }
+
+    /** This step, recorded in the trace {@code traceId} unless it already names one. */
+    public TimelineEntry tracedIn(Optional<String> traceId) {
+        return this.traceId != null || traceId.isEmpty() ? this : new TimelineEntry(at, step, detail, traceId.get());
+    }
 }

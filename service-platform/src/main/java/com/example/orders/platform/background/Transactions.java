@@ -2,7 +2,8 @@ package com.example.orders.platform.background;
 
 import java.util.function.Supplier;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.example.orders.platform.persistence.AfterCommit;
+
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
@@ -15,7 +16,7 @@ public final class Transactions {
 
     public static <T> T await(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work::get));
+            return VertxContextSupport.subscribeAndAwait(() -> AfterCommit.inTransaction(work));
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

@@ -18,8 +18,10 @@ import com.example.orders.events.InvalidEventException;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.outage.TransientFailures;
+import com.example.orders.platform.persistence.AfterCommit;
 import com.example.orders.platform.persistence.NativeSql;
 import com.example.orders.platform.saga.Cause;
+import com.example.orders.platform.tracing.Tracing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -51,16 +53,24 @@ import io.smallrye.mutiny.Uni;
 public class Consumption {
 
     private static final Logger LOG = Logger.getLogger(Consumption.class);
+    /**
+     * One line per event a consumer applies, with its order id, ce_id, group and trace in the log context: set
+     * {@code quarkus.log.category."com.example.orders.events".level=WARN} to silence it.
+     */
+    private static final Logger EVENTS = Logger.getLogger("com.example.orders.events");
 
     private final AppliedEvents appliedEvents;
     private final DeadLetters deadLetters;
     private final ConsumptionConfig config;
     private final Outages outages;
+    private final Tracing tracing;
     /** {@code platform.consumer.drill-fail-records-mentioning}, when a drill sets it. */
     private final Optional<String> drillFault;
 
-    Consumption(AppliedEvents appliedEvents, DeadLetters deadLetters, ConsumptionConfig config, Outages outages) {
+    Consumption(AppliedEvents appliedEvents, DeadLetters deadLetters, ConsumptionConfig config, Outages outages,
+            Tracing tracing) {
         this.appliedEvents = appliedEvents;
+        this.tracing = tracing;
         this.deadLetters = deadLetters;
         this.config = config;
         this.outages = outages;
@@ -170,7 +180,7 @@ public class Consumption {
      */
     private <T extends Record> Uni<Void> inOneTransaction(List<Received<T>> batch,
             BiFunction<Cause, T, Uni<Void>> effect) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> lockConsumption()
+        return AfterCommit.inTransaction(() -> lockConsumption()
                 .chain(() -> appliedEvents.markApplied(batch.stream().map(one -> one.event().envelope()).toList()))
                 .chain(firstTime -> inTurn(batch, one -> {
                     EventEnvelope envelope = one.event().envelope();
@@ -181,9 +191,26 @@ public class Consumption {
                     }
                     // each effect's writes reach the database before the next effect reads, as they would alone;
                     // then the session forgets its entities, or every later flush would check all of them again
-                    return effect.apply(one.event().cause(), one.event().payload())
+                    return traced(one, cause -> effect.apply(cause, one.event().payload()))
                             .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
-                }))));
+                })));
+    }
+
+    /**
+     * Runs one record's effect in the span of its handling ({@link Tracing#handling}): the cause the effect sees names
+     * that span, so what the effect emits continues the record's trace. An attempt that fails ends its span as failed;
+     * the next attempt has a span of its own.
+     */
+    private <T extends Record> Uni<Void> traced(Received<T> one, Function<Cause, Uni<Void>> effect) {
+        return Uni.createFrom().deferred(() -> {
+            EventEnvelope envelope = one.event().envelope();
+            Tracing.Handling handling = tracing.handling(one.record(), envelope.id(), envelope.subject());
+            Cause cause = one.event().cause().handledIn(handling.trace() == null
+                    ? envelope.traceparent()
+                    : handling.trace().traceparent());
+            EVENTS.infof("applying %s from %s", envelope.type().ceType(), envelope.source());
+            return effect.apply(cause).onTermination().invoke((ignored, failure, cancelled) -> handling.end(failure));
+        });
     }
 
     /** Runs the work of each item, one after the other, in the items' order. */

@@ -34,6 +34,10 @@ public interface ConsumptionConfig {
     @WithDefault("PT5S")
     Duration outageMaxBackoff();
 
+    /** How often {@link ConsumerLag} asks the broker how far behind the group is. */
+    @WithDefault("PT15S")
+    Duration lagInterval();
+
     /**
      * For incident drills only (RUNBOOK.md): every record whose event mentions this text (a SKU, say) fails as a faulty
      * release would, so it is retried and then dead-lettered with the reason. Unset in every real deployment.

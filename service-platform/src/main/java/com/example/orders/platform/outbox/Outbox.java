@@ -14,6 +14,7 @@ import com.example.orders.events.EventSerde;
 import com.example.orders.events.EventType;
 import com.example.orders.platform.persistence.NativeSql;
 import com.example.orders.platform.saga.Cause;
+import com.example.orders.platform.tracing.TraceContexts;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,10 @@ import io.smallrye.mutiny.Uni;
  * Where a use case puts the events it emits. {@link #append} writes the event in the caller's transaction, beside the
  * state change that caused it; {@link OutboxRelay} publishes it after the commit. There is no other way to send an
  * event from a service, so there is no dual write.
+ * <p>
+ * A row keeps the trace of the work that appended it: the span current here (the request's, or the handling of the
+ * record that caused it), or else the trace context the caller remembered
+ * ({@link #emitCausedBy(String, String, String, String, Record)}). The relay's publish continues it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -98,14 +103,16 @@ public class Outbox {
     }
 
     private Uni<EventEnvelope> append(EventEnvelope envelope, Record payload, String onConflict) {
+        TraceContexts.W3cTrace trace = TraceContexts.current()
+                .orElse(new TraceContexts.W3cTrace(envelope.traceparent(), null));
         return Panache.getSession()
                 .flatMap(session -> NativeSql.update(session, """
                         insert into outbox_event (event_id, event_type, source, subject, correlation_id, causation_id,
-                                                  traceparent, occurred_at, payload)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)\s""" + onConflict,
+                                                  traceparent, tracestate, occurred_at, payload)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)\s""" + onConflict,
                         envelope.id(), envelope.type().ceType(), envelope.source(), envelope.subject(),
-                        envelope.correlationId(), envelope.causationId(), envelope.traceparent(), envelope.time(),
-                        new String(EventSerde.serialize(payload), StandardCharsets.UTF_8)))
-                .replaceWith(envelope);
+                        envelope.correlationId(), envelope.causationId(), trace.traceparent(), trace.tracestate(),
+                        envelope.time(), new String(EventSerde.serialize(payload), StandardCharsets.UTF_8)))
+                .replaceWith(envelope.withTraceparent(trace.traceparent()));
     }
 }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,16 +21,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.example.orders.events.CloudEventHeaders;
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventType;
 import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.persistence.NativeSql;
+import com.example.orders.platform.tracing.TraceContexts;
+import com.example.orders.platform.tracing.Tracing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,7 +46,9 @@ import io.vertx.core.Vertx;
 /**
  * Publishes the outbox to Kafka: rows in position order, each to its event's topic, keyed by order id, with the
  * CloudEvents headers; a row is deleted only once the broker has acknowledged it (acks=all, idempotent producer), so a
- * crash publishes it again and never loses it, and consumers de-duplicate on {@code ce_id}.
+ * crash publishes it again and never loses it, and consumers de-duplicate on {@code ce_id}. Each publish is a span, a
+ * child of the work that appended the row, and the record's {@code traceparent} names it, so the consumers continue the
+ * trace ({@link Tracing}).
  * <p>
  * It wakes when an append commits ({@link CommitNotifications}, from the outbox trigger), and also on a timer in case a
  * notification was missed. One relay per database publishes at a time (a transaction-scoped advisory lock), so replicas
@@ -55,19 +63,29 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final CommitNotifications.Wakeup wakeUp;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
     private final Counter published;
     private final Outages.Waiter outage;
+    private final Tracing tracing;
 
     private BackgroundWorker worker;
     private KafkaProducer<String, byte[]> producer;
 
     OutboxRelay(OutboxConfig config, CommitNotifications commits, MeterRegistry meters, Outages outages,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            Tracing tracing, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
+        this.tracing = tracing;
         this.bootstrapServers = bootstrapServers;
         this.wakeUp = commits.listen(CHANNEL);
         Gauge.builder("outbox.pending.events", pending, AtomicLong::get)
                 .description("Events committed but not yet acknowledged by Kafka")
+                .register(meters);
+        // the age of the oldest row the relay last saw waiting: it grows while the relay cannot publish (Kafka away,
+        // the database away), and drops to 0 once the outbox is empty
+        Gauge.builder("outbox.lag.seconds", oldestPending, oldest -> oldest.get() == null
+                ? 0
+                : Math.max(0, Duration.between(oldest.get(), Instant.now()).toMillis() / 1000.0))
+                .description("Age of the oldest event committed and not yet acknowledged by Kafka")
                 .register(meters);
         this.published = Counter.builder("outbox.published.events").register(meters);
         this.outage = outages.worker("outbox-relay", true);
@@ -119,7 +137,7 @@ public class OutboxRelay {
                 .flatMap(session -> NativeSql.rows(session, """
                         select position, event_id, event_type, source, subject, correlation_id, causation_id,
                                traceparent, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                               payload
+                               payload, tracestate
                         from outbox_event order by position limit $1""", config.batchSize()))
                 .map(rows -> rows.stream().map(OutboxRow::of).toList());
     }
@@ -128,7 +146,11 @@ public class OutboxRelay {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (OutboxRow row : rows) {
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            producer.send(row.toRecord(), (metadata, error) -> {
+            EventEnvelope envelope = row.envelope();
+            Span publish = tracing.publishing(envelope.type().topic(), envelope.id(), envelope.subject(),
+                    envelope.traceparent(), row.tracestate());
+            producer.send(row.toRecord(TraceContexts.of(publish.getSpanContext())), (metadata, error) -> {
+                Tracing.end(publish, error);
                 if (error != null) {
                     ack.completeExceptionally(error);
                 } else {
@@ -148,12 +170,19 @@ public class OutboxRelay {
 
     private Uni<Void> countPending(Object ignored) {
         return Panache.getSession()
-                .flatMap(session -> NativeSql.single(session, Long.class, "select count(*) from outbox_event"))
-                .invoke(pending::set)
+                .flatMap(session -> NativeSql.rows(session, """
+                        select count(*), to_char(min(occurred_at) at time zone 'UTC',
+                                                 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                        from outbox_event"""))
+                .invoke(rows -> {
+                    pending.set(((Number) rows.get(0)[0]).longValue());
+                    String oldest = (String) rows.get(0)[1];
+                    oldestPending.set(oldest == null ? null : Instant.parse(oldest));
+                })
                 .replaceWithVoid();
     }
 
-    private record OutboxRow(long position, EventEnvelope envelope, String payload) {
+    private record OutboxRow(long position, EventEnvelope envelope, String payload, String tracestate) {
 
         static OutboxRow of(Object[] columns) {
             EventType type = EventType.ofCeType((String) columns[2])
@@ -161,13 +190,20 @@ public class OutboxRelay {
             EventEnvelope envelope = new EventEnvelope((String) columns[1], (String) columns[3], type,
                     Instant.parse((String) columns[8]), (String) columns[4], (String) columns[5], (String) columns[6],
                     (String) columns[7]);
-            return new OutboxRow(((Number) columns[0]).longValue(), envelope, (String) columns[9]);
+            return new OutboxRow(((Number) columns[0]).longValue(), envelope, (String) columns[9],
+                    (String) columns[10]);
         }
 
-        ProducerRecord<String, byte[]> toRecord() {
+        /** The record of this row, its trace context the publish's (the row's own when nothing is traced here). */
+        ProducerRecord<String, byte[]> toRecord(Optional<TraceContexts.W3cTrace> publish) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(envelope.type().topic(), envelope.subject(),
                     payload.getBytes(StandardCharsets.UTF_8));
-            envelope.writeTo(record.headers());
+            TraceContexts.W3cTrace trace = publish.orElse(new TraceContexts.W3cTrace(envelope.traceparent(),
+                    tracestate));
+            envelope.withTraceparent(trace.traceparent()).writeTo(record.headers());
+            if (trace.tracestate() != null) {
+                record.headers().add(CloudEventHeaders.TRACESTATE, trace.tracestate().getBytes(StandardCharsets.UTF_8));
+            }
             return record;
         }
     }

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param time
  *            when it happened (its ce_time)
  * @param traceparent
- *            its W3C trace context, or null
+ *            the W3C trace context of its handling here (the span that applies it, a child of the span that published
+ *            it), or null
  */
 public record Cause(String eventId, String orderId, String correlationId, Instant time, String traceparent) {
 
@@ -26,5 +27,10 @@ public record Cause(String eventId, String orderId, String correlationId, Instan
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(time, "time");
+    }
+
+    /** The same cause, handled in the span {@code traceparent} names. */
+    public Cause handledIn(String traceparent) {
+        return new Cause(eventId, orderId, correlationId, time, traceparent);
     }
 }

@@ -71,6 +71,8 @@ class DeploymentDescriptorsTest {
                 .toList();
         // production brings its own databases; the local overlay runs one
         assertThat(postgres).hasSize(overlay.equals("local") ? 1 : 0);
+        assertThat(ofKind(resources, "ServiceMonitor")).as("every service is scraped").hasSize(1);
+        assertThat(ofKind(resources, "PrometheusRule")).as("the alert rules").hasSize(1);
         postgres.forEach(server -> assertThat(String.valueOf(at(server, "spec", "template", "spec", "containers")))
                 .as("the cluster's PostgreSQL acknowledges only commits on disk")
                 .contains(DURABLE_COMMITS));
@@ -138,6 +140,106 @@ class DeploymentDescriptorsTest {
         }
     }
 
+    private static final Path OBSERVABILITY = ROOT.resolve("deploy/observability");
+    private static final Path RULES = OBSERVABILITY.resolve("prometheus/order-platform.rules.yml");
+    private static final Path RULE_TESTS = OBSERVABILITY.resolve("prometheus/tests/order-platform.rules.test.yml");
+
+    @Test
+    void theAlertRulesPassPromtoolsCheckAndTheirUnitTests() throws Exception {
+        assertThat(run(List.of("promtool", "check", "rules", RULES.toString()), Map.of())).contains("SUCCESS");
+        assertThat(run(List.of("promtool", "test", "rules", RULE_TESTS.toString()), Map.of())).contains("SUCCESS");
+        for (String config : List.of("prometheus.yml", "local.yml")) {
+            run(List.of("promtool", "check", "config", OBSERVABILITY.resolve("prometheus/" + config).toString()),
+                    Map.of());
+        }
+    }
+
+    @Test
+    void everyAlertLinksToItsRunbookEntryAndIsTestedFiringAndNotFiring() throws IOException {
+        String runbook = Files.readString(ROOT.resolve("RUNBOOK.md"));
+        List<Map<String, Object>> alerts = alertRules();
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(6);
+
+        Map<String, List<Boolean>> tested = new HashMap<>();
+        for (Object test : (List<?>) new Yaml().<Map<String, Object>>load(Files.readString(RULE_TESTS)).get("tests")) {
+            for (Object check : (List<?>) ((Map<?, ?>) test).get("alert_rule_test")) {
+                Map<?, ?> alertTest = (Map<?, ?>) check;
+                tested.computeIfAbsent((String) alertTest.get("alertname"), name -> new ArrayList<>())
+                        .add(!((List<?>) alertTest.get("exp_alerts")).isEmpty());
+            }
+        }
+        for (Map<String, Object> alert : alerts) {
+            String name = (String) alert.get("alert");
+            String runbookUrl = (String) at(alert, "annotations", "runbook_url");
+            assertThat(runbookUrl).as("the runbook entry of %s", name).startsWith("RUNBOOK.md#");
+            assertThat(runbook).as("RUNBOOK.md has the entry %s links to", name)
+                    .contains("<a id=\"" + runbookUrl.substring("RUNBOOK.md#".length()) + "\"></a>");
+            assertThat(at(alert, "labels", "severity")).as("%s pages or tickets", name).isIn("page", "ticket");
+            assertThat(tested.get(name)).as("the tests of %s: one firing, one not", name).contains(true, false);
+        }
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceWhereverTheSuiteRuns() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        for (String config : List.of("prometheus.yml", "local.yml")) {
+            Map<String, Object> prometheus = new Yaml().load(Files.readString(OBSERVABILITY.resolve(
+                    "prometheus/" + config)));
+            Map<String, String> targets = new HashMap<>();
+            for (Object job : (List<?>) prometheus.get("scrape_configs")) {
+                Map<String, Object> scrape = asMap(job);
+                assertThat(scrape.get("metrics_path")).isEqualTo("/q/metrics");
+                targets.put((String) scrape.get("job_name"), String.valueOf(scrape.get("static_configs")));
+            }
+            for (SuiteService service : SuiteService.values()) {
+                String host = config.equals("local.yml") ? "127.0.0.1" : service.serviceName();
+                assertThat(targets.get(service.serviceName())).as(config)
+                        .contains(host + ":" + service.defaultPort());
+            }
+            assertThat(prometheus.get("rule_files")).isEqualTo(List.of("order-platform.rules.yml"));
+        }
+        Map<String, Object> services = asMap(compose.get("services"));
+        assertThat(services).containsKeys("otel-collector", "jaeger", "prometheus", "grafana");
+        for (SuiteService service : SuiteService.values()) {
+            assertThat(environment(asMap(services.get(service.serviceName()))))
+                    .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318");
+        }
+        // JSON is YAML: the dashboard parses, with its panels
+        Map<String, Object> dashboard = new Yaml().load(Files.readString(OBSERVABILITY.resolve(
+                "grafana/dashboards/saga.json")));
+        assertThat((List<?>) dashboard.get("panels")).as("the saga dashboard").hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void kubernetesAlertsOnTheSameRulesAsPrometheus() throws IOException {
+        Map<String, Object> resource = new Yaml().load(Files.readString(ROOT.resolve(
+                "deploy/k8s/components/observability/prometheus-rule.yaml")));
+        Map<String, Object> rules = new Yaml().load(Files.readString(RULES));
+
+        assertThat(resource.get("kind")).isEqualTo("PrometheusRule");
+        assertThat(at(resource, "spec", "groups"))
+                .as("prometheus-rule.yaml is generate-prometheus-rule.py's copy of order-platform.rules.yml")
+                .isEqualTo(rules.get("groups"));
+    }
+
+    private static List<Map<String, Object>> alertRules() throws IOException {
+        Map<String, Object> rules = new Yaml().load(Files.readString(RULES));
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (Object group : (List<?>) rules.get("groups")) {
+            for (Object rule : (List<?>) asMap(group).get("rules")) {
+                if (asMap(rule).containsKey("alert")) {
+                    alerts.add(asMap(rule));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object node) {
+        return (Map<String, Object>) node;
+    }
+
     private static Set<String> gatewayTemplateVariables() throws IOException {
         Matcher variables = TEMPLATE_VARIABLE.matcher(Files.readString(
                 ROOT.resolve("deploy/gateway/templates/gateway.conf.template")));
@@ -199,7 +301,8 @@ class DeploymentDescriptorsTest {
         boolean present = Stream.of(System.getenv("PATH").split(":"))
                 .anyMatch(directory -> Files.isExecutable(Path.of(directory, command.get(0))));
         if (!"1".equals(System.getenv("REQUIRE_DEPLOY_TOOLS"))) {
-            assumeTrue(present, command.get(0) + " is not installed (apt-get install -y kubectl docker-compose)");
+            assumeTrue(present, command.get(0)
+                    + " is not installed (apt-get install -y kubectl docker-compose prometheus)");
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);

@@ -15,9 +15,14 @@ import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.tracing.Tracing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,11 +49,13 @@ class MailWorker {
     private final Outages.Waiter database;
     private final Outages.Waiter mailServer;
     private final CommitNotifications.Wakeup written;
+    private final Tracing tracing;
     private BackgroundWorker worker;
 
     MailWorker(Notifications notifications, Mailer mailer, NotificationServiceConfig config, MeterRegistry metrics,
-            Outages outages, CommitNotifications commits) {
+            Outages outages, CommitNotifications commits, Tracing tracing) {
         this.notifications = notifications;
+        this.tracing = tracing;
         this.written = commits.listen("notification_due");
         this.database = outages.worker("notification-mail", true);
         this.mailServer = outages.worker("mail-server", false);
@@ -74,9 +81,24 @@ class MailWorker {
 
     /** Sends a batch of the due emails; true when it was full, as more may be due. */
     private boolean sendDue() {
-        List<Notification> due = Transactions.await(() -> notifications.leaseUnsent(BATCH, config.mail().lease()));
+        List<Notifications.Leased> due = Transactions.await(() -> notifications.leaseUnsent(BATCH,
+                config.mail().lease()));
         due.forEach(this::send);
         return due.size() == BATCH;
+    }
+
+    /** Sends one email, in a span of the trace of the event's handling that wrote it. */
+    private void send(Notifications.Leased leased) {
+        Notification notification = leased.notification();
+        Span span = tracing.continuing("send email " + notification.kind(), SpanKind.CLIENT, leased.traceparent(),
+                notification.orderId());
+        try (Scope ignored = span.makeCurrent()) {
+            send(notification);
+            Tracing.end(span, null);
+        } catch (RuntimeException e) {
+            Tracing.end(span, e);
+            throw e;
+        }
     }
 
     private void send(Notification notification) {
@@ -85,6 +107,7 @@ class MailWorker {
                     .addHeader("Message-ID", "<" + notification.id() + "@" + config.fallbackRecipientDomain() + ">")
                     .addHeader("X-Order-Id", notification.orderId()));
         } catch (RuntimeException e) {
+            Span.current().recordException(e).setStatus(StatusCode.ERROR, "not sent, tried again later");
             failed.increment();
             if (mailServer.roundFailed(e)) {
                 // one line per mail-server outage, not one per email

@@ -11,6 +11,7 @@ import com.example.orders.notification.application.NotificationLog;
 import com.example.orders.notification.domain.Notification;
 import com.example.orders.platform.persistence.LeasedWork;
 import com.example.orders.platform.persistence.NativeSql;
+import com.example.orders.platform.tracing.TraceContexts;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,11 @@ public class Notifications implements NotificationLog {
 
     /** An email not yet accepted by the mail server. */
     private static final LeasedWork UNSENT = new LeasedWork("notification", "id", "sent_at is null",
-            "id, order_id, kind, recipient, subject, body");
+            "id, order_id, kind, recipient, subject, body, traceparent");
+
+    /** An email to send, with the trace of the handling that asked for it (null when it was not traced). */
+    public record Leased(Notification notification, String traceparent) {
+    }
 
     @Override
     public Uni<Boolean> add(Notification notification, String eventId) {
@@ -29,11 +34,12 @@ public class Notifications implements NotificationLog {
         return Panache.getSession()
                 .flatMap(session -> NativeSql.update(session, """
                         insert into notification (id, order_id, kind, recipient, subject, body, event_id, created_at,
-                                                  next_attempt_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+                                                  next_attempt_at, traceparent)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
                         on conflict (order_id, kind) do nothing""", notification.id(), notification.orderId(),
                         notification.kind().name(), notification.recipient(), notification.subject(),
-                        notification.body(), eventId, now))
+                        notification.body(), eventId, now,
+                        TraceContexts.current().map(TraceContexts.W3cTrace::traceparent).orElse(null)))
                 .map(inserted -> inserted == 1);
     }
 
@@ -41,12 +47,12 @@ public class Notifications implements NotificationLog {
      * Hands out up to {@code limit} unsent notifications that are due, each leased for {@code lease} so no other worker
      * sends it meanwhile.
      */
-    public Uni<List<Notification>> leaseUnsent(int limit, Duration lease) {
+    public Uni<List<Leased>> leaseUnsent(int limit, Duration lease) {
         return UNSENT.lease(limit, lease)
                 .map(rows -> rows.stream()
-                        .map(row -> new Notification((String) row[0], (String) row[1],
+                        .map(row -> new Leased(new Notification((String) row[0], (String) row[1],
                                 Notification.Kind.valueOf((String) row[2]), (String) row[3], (String) row[4],
-                                (String) row[5]))
+                                (String) row[5]), (String) row[6]))
                         .toList());
     }
 

@@ -1,8 +1,10 @@
 package com.example.orders.order.infrastructure.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,9 +23,11 @@ import com.example.orders.order.application.OrderStore;
 import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderEvent;
 import com.example.orders.platform.outbox.Outbox;
+import com.example.orders.platform.persistence.AfterCommit;
 import com.example.orders.platform.saga.Cause;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -33,6 +37,10 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class EmittedEvents implements OrderOutbox {
+
+    /** The buckets of {@code saga_duration_seconds}: the saga p99 alert reads them (deploy/observability). */
+    private static final Duration[] SAGA_BUCKETS = Stream.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
+            300.0, 1800.0).map(seconds -> Duration.ofMillis((long) (seconds * 1000))).toArray(Duration[]::new);
 
     private final Outbox outbox;
     private final MeterRegistry metrics;
@@ -85,17 +93,32 @@ public class EmittedEvents implements OrderOutbox {
     }
 
     /**
-     * The event in contract terms, counting a saga's end in {@code saga_outcomes_total{outcome, reason}}. Counted as it
-     * is decided: a transaction that rolls back and is tried again (a lock timeout) counts twice, which is rare.
+     * The event in contract terms, counting a saga's end once its transaction commits ({@link AfterCommit}):
+     * {@code saga_outcomes_total{outcome, reason, gave_up_waiting_for}} (the reply a give-up waited for in vain, empty
+     * for every other end) and {@code saga_duration_seconds{outcome}}, the time from placing to the decision.
      */
     private Record outcome(OrderEvent event) {
-        if (event instanceof OrderEvent.Confirmed) {
-            metrics.counter("saga.outcomes", "outcome", "confirmed", "reason", "").increment();
+        if (event instanceof OrderEvent.Confirmed confirmed) {
+            counted(confirmed.order(), "confirmed", "", "");
         } else if (event instanceof OrderEvent.Cancelled cancelled) {
-            metrics.counter("saga.outcomes", "outcome", "cancelled", "reason", cancelled.reason().name())
-                    .increment();
+            counted(cancelled.order(), "cancelled", cancelled.reason().name(),
+                    cancelled.gaveUpWaitingFor().map(Enum::name).orElse(""));
         }
         return toContract(event);
+    }
+
+    private void counted(Order order, String outcome, String reason, String gaveUpWaitingFor) {
+        Duration took = Duration.between(order.placedAt(), lastStepTime(order));
+        AfterCommit.run(() -> {
+            metrics.counter("saga.outcomes", "outcome", outcome, "reason", reason, "gave_up_waiting_for",
+                    gaveUpWaitingFor).increment();
+            Timer.builder("saga.duration")
+                    .description("From an order's placing to its saga's end (CONFIRMED or CANCELLED)")
+                    .tag("outcome", outcome)
+                    .serviceLevelObjectives(SAGA_BUCKETS)
+                    .register(metrics)
+                    .record(took.isNegative() ? Duration.ZERO : took);
+        });
     }
 
     private static Record toContract(OrderEvent event) {

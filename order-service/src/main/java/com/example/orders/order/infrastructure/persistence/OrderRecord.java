@@ -24,6 +24,7 @@ import com.example.orders.order.domain.OrderItem;
 import com.example.orders.order.domain.OrderStatus;
 import com.example.orders.order.domain.TimelineEntry;
 import com.example.orders.order.domain.TimelineStep;
+import com.example.orders.platform.tracing.TraceContexts;
 
 /** How an {@link Order} is stored: one row, items and timeline as jsonb. */
 @Entity
@@ -70,7 +71,11 @@ public class OrderRecord {
     public record Item(String sku, int quantity, BigDecimal unitPrice, String currency) {
     }
 
-    public record Step(Instant at, String step, String detail) {
+    /**
+     * @param traceId
+     *            the trace of the work that recorded the step; absent in steps stored before traces were kept
+     */
+    public record Step(Instant at, String step, String detail, String traceId) {
     }
 
     public record Items(List<Item> lines) {
@@ -104,7 +109,10 @@ public class OrderRecord {
                 .map(item -> new Item(item.sku(), item.quantity(), item.price().map(Money::amount).orElse(null),
                         item.price().map(Money::currency).orElse(null)))
                 .toList());
-        timeline = new Timeline(order.timeline().stream().map(e -> new Step(e.at(), e.step().name(), e.detail()))
+        // a step recorded now is in the trace of the work being done now (a request, an event's handling)
+        Optional<String> now = TraceContexts.current().map(TraceContexts.W3cTrace::traceId);
+        timeline = new Timeline(order.timeline().stream().map(entry -> entry.tracedIn(now))
+                .map(entry -> new Step(entry.at(), entry.step().name(), entry.detail(), entry.traceId()))
                 .toList());
     }
 
@@ -116,7 +124,8 @@ public class OrderRecord {
                         .toList(),
                 status, reason, totalAmount == null ? null : new Money(totalAmount, totalCurrency),
                 timeline.steps().stream()
-                        .map(step -> new TimelineEntry(step.at(), TimelineStep.valueOf(step.step()), step.detail()))
+                        .map(step -> new TimelineEntry(step.at(), TimelineStep.valueOf(step.step()), step.detail(),
+                                step.traceId()))
                         .toList());
     }
 

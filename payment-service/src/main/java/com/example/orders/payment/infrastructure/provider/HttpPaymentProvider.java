@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -13,26 +14,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.example.orders.events.CloudEventHeaders;
 import com.example.orders.payment.application.PaymentProvider;
 import com.example.orders.payment.application.PaymentProviderConfig;
 import com.example.orders.payment.application.ProviderNoAnswer;
 import com.example.orders.payment.application.ProviderRejected;
 import com.example.orders.payment.application.ProviderUnavailable;
 import com.example.orders.payment.domain.Money;
+import com.example.orders.platform.tracing.TraceContexts;
+import com.example.orders.platform.tracing.Tracing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 
 /**
  * The external payment provider over HTTP, guarded by Resilience4j: each call has a time limit, a failed call is
@@ -55,9 +65,11 @@ public class HttpPaymentProvider implements PaymentProvider {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final MeterRegistry metrics;
+    private final Tracing tracing;
 
-    HttpPaymentProvider(PaymentProviderConfig config, MeterRegistry metrics) {
+    HttpPaymentProvider(PaymentProviderConfig config, MeterRegistry metrics, Tracing tracing) {
         this.metrics = metrics;
+        this.tracing = tracing;
         this.baseUri = URI.create(config.url().endsWith("/") ? config.url() : config.url() + "/");
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
         this.timeLimiter = TimeLimiter.of("payment-provider", TimeLimiterConfig.custom()
@@ -65,7 +77,9 @@ public class HttpPaymentProvider implements PaymentProvider {
                 .cancelRunningFuture(true)
                 .build());
         int window = config.circuitBreaker().slidingWindowSize();
-        this.circuitBreaker = CircuitBreaker.of("payment-provider", CircuitBreakerConfig.custom()
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        RetryRegistry retries = RetryRegistry.ofDefaults();
+        this.circuitBreaker = breakers.circuitBreaker("payment-provider", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(window)
                 .minimumNumberOfCalls(Math.min(window, 5))
@@ -75,7 +89,7 @@ public class HttpPaymentProvider implements PaymentProvider {
                 .recordExceptions(ProviderUnavailable.class)
                 .ignoreExceptions(ProviderRejected.class)
                 .build());
-        this.retry = Retry.of("payment-provider", RetryConfig.custom()
+        this.retry = retries.retry("payment-provider", RetryConfig.custom()
                 .maxAttempts(config.retry().maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(config.retry().initialBackoff(), 2.0))
                 // an open circuit is not retried here: the payment waits for its next round instead; nor is a
@@ -84,6 +98,10 @@ public class HttpPaymentProvider implements PaymentProvider {
                 .build());
         circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.warnf("payment provider circuit %s",
                 event.getStateTransition()));
+        // resilience4j_circuitbreaker_state{name, state}, resilience4j_circuitbreaker_calls_seconds{kind}, and
+        // resilience4j_retry_calls_total{kind}
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(metrics);
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics);
         Gauge.builder("payment.provider.circuit.open", circuitBreaker,
                 breaker -> breaker.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
                 .description("1 while payment-service has stopped calling a failing payment provider")
@@ -131,47 +149,69 @@ public class HttpPaymentProvider implements PaymentProvider {
 
     private <T> T call(String path, String idempotencyKey, Record body, AnswerReader<T> reader)
             throws ProviderNoAnswer {
-        HttpRequest request;
+        HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(baseUri.resolve(path))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", idempotencyKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
+        // each attempt is a span of the trace the caller is in, and the provider is told it (traceparent)
         Callable<T> attempt = () -> {
-            HttpResponse<String> response;
-            try {
-                response = timeLimiter.executeFutureSupplier(
-                        () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-            } catch (TimeoutException e) {
-                throw new ProviderUnavailable("no answer within " + timeLimiter.getTimeLimiterConfig()
-                        .getTimeoutDuration(), e);
-            } catch (IOException e) {
-                throw new ProviderUnavailable("unreachable: " + e, e);
-            } catch (ExecutionException e) {
-                throw new ProviderUnavailable("unreachable: " + e.getCause(), e);
+            Span span = tracing.calling("POST /" + path, baseUri.resolve(path));
+            try (Scope ignored = span.makeCurrent()) {
+                HttpRequest traced = TraceContexts.of(span.getSpanContext())
+                        .map(trace -> request.copy().header(CloudEventHeaders.TRACEPARENT, trace.traceparent()))
+                        .orElse(request).build();
+                T answer = send(traced, span, reader);
+                Tracing.end(span, null);
+                return answer;
+            } catch (Exception e) {
+                Tracing.end(span, e);
+                throw e;
             }
-            return reader.read(response);
         };
         try {
-            return Retry.decorateCallable(retry, CircuitBreaker.decorateCallable(circuitBreaker, attempt)).call();
+            T answer = Retry.decorateCallable(retry, CircuitBreaker.decorateCallable(circuitBreaker, attempt)).call();
+            callsOf(path, resultOf(answer)).increment();
+            return answer;
         } catch (ProviderRejected e) {
+            callsOf(path, "rejected").increment();
             rejectionsOf(path).increment();
             LOG.errorf("the payment provider rejected %s (key %s): %s", path, idempotencyKey, e.getMessage());
             throw e;
         } catch (ProviderUnavailable e) {
+            callsOf(path, "unavailable").increment();
             throw e;
         } catch (CallNotPermittedException e) {
+            callsOf(path, "circuit_open").increment();
             throw new ProviderUnavailable("circuit open after repeated failures", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailable("interrupted", e);
         } catch (Exception e) {
+            callsOf(path, "unavailable").increment();
             throw new ProviderUnavailable(String.valueOf(e), e);
         }
+    }
+
+    private <T> T send(HttpRequest request, Span span, AnswerReader<T> reader) throws Exception {
+        HttpResponse<String> response;
+        try {
+            response = timeLimiter.executeFutureSupplier(
+                    () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (TimeoutException e) {
+            throw new ProviderUnavailable("no answer within " + timeLimiter.getTimeLimiterConfig()
+                    .getTimeoutDuration(), e);
+        } catch (IOException e) {
+            throw new ProviderUnavailable("unreachable: " + e, e);
+        } catch (ExecutionException e) {
+            throw new ProviderUnavailable("unreachable: " + e.getCause(), e);
+        }
+        Tracing.answered(span, response.statusCode());
+        return reader.read(response);
     }
 
     private static String field(HttpResponse<String> response, String name) throws IOException {
@@ -188,6 +228,23 @@ public class HttpPaymentProvider implements PaymentProvider {
         String message = call + " answered " + status + ": " + response.body();
         boolean rejected = status >= 400 && status < 500 && status != 408 && status != 429;
         return rejected ? new ProviderRejected(message) : new ProviderUnavailable(message);
+    }
+
+    /**
+     * {@code payment_provider_calls_total{call, result}}: each call (after its retries) by what came of it, an answer
+     * ({@code captured}, {@code declined}, {@code refunded}, {@code nothing_captured}) or none ({@code unavailable},
+     * {@code circuit_open}, {@code rejected}).
+     */
+    private Counter callsOf(String path, String result) {
+        return Counter.builder("payment.provider.calls")
+                .description("Calls to the payment provider (after retries) by what came of them")
+                .tag("call", path.substring(path.lastIndexOf('/') + 1))
+                .tag("result", result)
+                .register(metrics);
+    }
+
+    private static String resultOf(Object answer) {
+        return answer.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** {@code payment_provider_rejections_total{call}}; the registry hands back the one counter per call. */

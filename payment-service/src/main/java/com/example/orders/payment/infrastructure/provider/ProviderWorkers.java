@@ -27,7 +27,11 @@ import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
 import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.outage.TransientFailures;
+import com.example.orders.platform.tracing.Tracing;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -51,12 +55,14 @@ class ProviderWorkers {
     private final PaymentProviderConfig config;
     private final Outages.Waiter outage;
     private final CommitNotifications.Wakeup due;
+    private final Tracing tracing;
     private BackgroundWorker dispatcher;
     private ExecutorService workers;
 
     ProviderWorkers(PaymentBook payments, TakingPayments taking, PaymentProvider provider, PaymentProviderConfig config,
-            Outages outages, CommitNotifications commits) {
+            Outages outages, CommitNotifications commits, Tracing tracing) {
         this.payments = payments;
+        this.tracing = tracing;
         this.due = commits.listen("payment_due");
         this.outage = outages.worker("payment-provider-dispatcher", true);
         this.taking = taking;
@@ -96,7 +102,7 @@ class ProviderWorkers {
         List<PaymentBook.Stored> leased = Transactions.await(() -> payments.leaseDue(config.calls().concurrency() * 2,
                 config.calls().lease()));
         List<Future<Optional<RuntimeException>>> calls = leased.stream()
-                .map(stored -> workers.submit(() -> call(stored.payment())))
+                .map(stored -> workers.submit(() -> call(stored)))
                 .toList();
         Optional<RuntimeException> outage = Optional.empty();
         for (Future<Optional<RuntimeException>> call : calls) {
@@ -109,13 +115,22 @@ class ProviderWorkers {
         return !leased.isEmpty();
     }
 
-    /** @return the outage that kept the answer from being recorded, if one did */
-    private Optional<RuntimeException> call(Payment payment) {
+    /**
+     * Calls the provider for one payment and records its answer, both in one span of the trace of the event that asked
+     * for the payment: the provider's request and the event recording its answer continue that trace.
+     *
+     * @return the outage that kept the answer from being recorded, if one did
+     */
+    private Optional<RuntimeException> call(PaymentBook.Stored stored) {
+        Payment payment = stored.payment();
         String orderId = payment.orderId();
-        try {
+        boolean capture = payment.status() == PaymentStatus.CAPTURING;
+        Span span = tracing.continuing(capture ? "capture payment" : "refund payment", SpanKind.INTERNAL,
+                stored.traceparent(), orderId);
+        try (Scope ignored = span.makeCurrent()) {
             Supplier<Uni<Void>> record;
             try {
-                if (payment.status() == PaymentStatus.CAPTURING) {
+                if (capture) {
                     PaymentProvider.CaptureAnswer answer = provider.capture(payment.captureKey(), orderId,
                             payment.paymentToken().orElseThrow(), payment.amount().orElseThrow());
                     record = () -> taking.captureAnswered(orderId, answer);
@@ -126,11 +141,15 @@ class ProviderWorkers {
                 }
             } catch (ProviderNoAnswer e) {
                 LOG.debugf("payment of order %s: no answer from the provider (%s)", orderId, e.getMessage());
+                span.addEvent("no answer: " + e.getMessage());
                 record = () -> taking.providerUnavailable(orderId, e.getMessage());
             }
-            Transactions.await(record);
+            Supplier<Uni<Void>> answered = record;
+            Transactions.await(() -> Tracing.within(span, answered));
+            Tracing.end(span, null);
             return Optional.empty();
         } catch (RuntimeException e) {
+            Tracing.end(span, e);
             // the lease runs out and the payment is called again, with the same idempotency key
             if (TransientFailures.isTransient(e)) {
                 return Optional.of(e);
