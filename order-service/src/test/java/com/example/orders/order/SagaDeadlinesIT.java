@@ -34,10 +34,14 @@ import com.example.orders.order.domain.OrderStatus;
 import com.example.orders.order.domain.TimelineEntry;
 import com.example.orders.order.domain.TimelineStep;
 import com.example.orders.order.infrastructure.persistence.Orders;
+import com.example.orders.platform.tracing.TraceContexts;
+import com.example.orders.platform.tracing.Tracing;
 import com.example.orders.testsupport.ContractEvents;
 import com.example.orders.testsupport.InSession;
 import com.example.orders.testsupport.RealInfrastructure;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -72,6 +76,9 @@ class SagaDeadlinesIT {
     @Inject
     Orders orders;
 
+    @Inject
+    Tracer tracer;
+
     @Test
     void anOrderNoOneDecidedOnIsSentAgainAsTheSameEventThenCancelledWithCompensation() {
         Order order = place();
@@ -95,6 +102,15 @@ class SagaDeadlinesIT {
                 .isEqualTo(AwaitedReply.STOCK_DECISION);
         assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).as("sent again once, not every round")
                 .hasSize(2);
+
+        // the deadline's work is in the order's own trace: its steps, the event sent again and the cancellation
+        String trace = stored(order.id()).timeline().get(0).trace().flatMap(TraceContexts::traceIdOf).orElseThrow();
+        assertThat(stored(order.id()).timeline()).allSatisfy(step -> assertThat(step.trace()
+                .flatMap(TraceContexts::traceIdOf)).as(step.toString()).hasValue(trace));
+        assertThat(recordsOf(Topics.ORDER_CREATED_V1, order.id())).extracting(SagaDeadlinesIT::traceIdOf)
+                .containsOnly(trace);
+        assertThat(recordsOf(Topics.ORDER_CANCELLED_V1, order.id())).extracting(SagaDeadlinesIT::traceIdOf)
+                .containsOnly(trace);
     }
 
     @Test
@@ -154,10 +170,20 @@ class SagaDeadlinesIT {
                 .containsPattern("saga_outcomes_total\\{[^}]*outcome=\"cancelled\"[^}]*reason=\"OUT_OF_STOCK\"");
     }
 
+    /** Places an order in a span of its own, as a request's would be. */
     private Order place() {
-        return InSession.await(() -> Panache.withTransaction(() -> placing.place(new PlacingOrders.PlaceOrder(
-                "customer-1", "customer-1@example.com", UUID.randomUUID().toString(),
-                List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok", null))));
+        Span request = tracer.spanBuilder("POST /api/orders").startSpan();
+        try {
+            return InSession.await(() -> Panache.withTransaction(() -> Tracing.within(request,
+                    () -> placing.place(new PlacingOrders.PlaceOrder("customer-1", "customer-1@example.com",
+                            UUID.randomUUID().toString(), List.of(OrderItem.unpriced("SKU-1", 2)), "tok_ok", null)))));
+        } finally {
+            request.end();
+        }
+    }
+
+    private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
+        return TraceContexts.traceIdOf(EventEnvelope.readFrom(record.headers()).traceparent()).orElseThrow();
     }
 
     private Order stored(String orderId) {

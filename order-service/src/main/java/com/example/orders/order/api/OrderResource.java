@@ -27,7 +27,7 @@ import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderItem;
 import com.example.orders.platform.api.Problems;
 import com.example.orders.platform.api.RequestIds;
-import com.example.orders.platform.persistence.AfterCommit;
+import com.example.orders.platform.commit.AfterCommit;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.example.orders.order.domain.Money;
 import com.example.orders.order.domain.Order;
+import com.example.orders.platform.tracing.TraceContexts;
 
 /** An order as its customer sees it, with its saga's timeline. Amounts are decimal strings. */
 public record OrderView(String orderId, String customerId, String status, String reason, List<Item> items,
@@ -32,7 +33,8 @@ public record OrderView(String orderId, String customerId, String status, String
                         .toList(),
                 order.total().map(OrderView::total).orElse(null),
                 order.timeline().stream()
-                        .map(entry -> new Step(entry.at(), entry.step().name(), entry.detail(), entry.traceId()))
+                        .map(entry -> new Step(entry.at(), entry.step().name(), entry.detail(),
+                                entry.trace().flatMap(TraceContexts::traceIdOf).orElse(null)))
                         .toList());
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,10 +14,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.example.orders.order.domain.OrderEvent;
+import com.example.orders.order.domain.TimelineEntry;
 import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
 import com.example.orders.platform.background.Transactions;
+import com.example.orders.platform.commit.AfterCommit;
 import com.example.orders.platform.outage.Outages;
+import com.example.orders.platform.tracing.Tracing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,11 +47,13 @@ public class WatchingDeadlines {
     private final MeterRegistry metrics;
     private final AtomicLong overdueNow = new AtomicLong();
     private final Outages.Waiter outage;
+    private final Tracing tracing;
     private BackgroundWorker worker;
 
     WatchingDeadlines(OrderStore orders, OrderOutbox emitted, OrderServiceConfig config, MeterRegistry metrics,
-            Outages outages) {
+            Outages outages, Tracing tracing) {
         this.orders = orders;
+        this.tracing = tracing;
         // its rounds are minutes apart and it serves no request: its wait is logged and counted, not a readiness matter
         this.outage = outages.worker("saga-deadlines", false);
         this.emitted = emitted;
@@ -77,12 +83,12 @@ public class WatchingDeadlines {
         Duration giveUp = config.sagaGiveUpAfter();
         List<String> late = Transactions.await(() -> orders.notYetOverdue(now.minus(deadline), BATCH));
         for (String orderId : late) {
-            Transactions.await(() -> overdue(orderId, now));
+            Transactions.await(() -> inTheOrdersTrace(orderId, "saga deadline: overdue", () -> overdue(orderId, now)));
         }
         List<String> hopeless = Transactions.await(() -> orders.overdueSince(now.minus(giveUp.minus(deadline)),
                 BATCH));
         for (String orderId : hopeless) {
-            Transactions.await(() -> giveUp(orderId, now));
+            Transactions.await(() -> inTheOrdersTrace(orderId, "saga deadline: give up", () -> giveUp(orderId, now)));
         }
         overdueNow.set(Transactions.await(() -> orders.countOpenSince(now.minus(deadline))));
     }
@@ -115,6 +121,17 @@ public class WatchingDeadlines {
     }
 
     /**
+     * The work in a span of the order's own trace (a child of its placing), so the timeline steps it records and the
+     * events it emits join the order's trace.
+     */
+    private Uni<Void> inTheOrdersTrace(String orderId, String name, Supplier<Uni<Void>> work) {
+        return orders.find(orderId)
+                .map(found -> found.flatMap(stored -> stored.order().timeline().stream().findFirst())
+                        .flatMap(TimelineEntry::trace).orElse(null))
+                .chain(placed -> tracing.inSpan(name, placed, orderId, work));
+    }
+
+    /**
      * Lets the order decide under its row lock and, when it decided something (it was not final, or not overdue
      * before), acts on that in the same transaction.
      */
@@ -126,9 +143,12 @@ public class WatchingDeadlines {
                         .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
-    /** {@code saga_deadlines_total{action="overdue"|"gave_up", status}}, status being where the order stood. */
+    /**
+     * {@code saga_deadlines_total{action="overdue"|"gave_up", status}}, status being where the order stood; counted
+     * once the transaction commits.
+     */
     private void count(String action, String status) {
-        metrics.counter("saga.deadlines", "action", action, "status", status).increment();
+        AfterCommit.run(() -> metrics.counter("saga.deadlines", "action", action, "status", status).increment());
     }
 
     private record GaveUp(OrderStore.Stored stored, String statusBefore, OrderEvent cancelled) {

@@ -2,7 +2,7 @@ package com.example.orders.platform.background;
 
 import java.util.function.Supplier;
 
-import com.example.orders.platform.persistence.AfterCommit;
+import com.example.orders.platform.commit.AfterCommit;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;

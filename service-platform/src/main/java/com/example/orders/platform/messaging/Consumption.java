@@ -15,10 +15,10 @@ import org.jboss.logging.Logger;
 
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.InvalidEventException;
+import com.example.orders.platform.commit.AfterCommit;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.outage.TransientFailures;
-import com.example.orders.platform.persistence.AfterCommit;
 import com.example.orders.platform.persistence.NativeSql;
 import com.example.orders.platform.saga.Cause;
 import com.example.orders.platform.tracing.Tracing;

@@ -141,6 +141,17 @@ public class Tracing {
         });
     }
 
+    /**
+     * Work on a Vert.x context (a transaction, say) in a span of its own, a child of the span {@code traceparent} names
+     * (a root when it is null), ended when the work ends.
+     */
+    public <T> Uni<T> inSpan(String name, String traceparent, String orderId, Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            Span span = continuing(name, SpanKind.INTERNAL, traceparent, orderId);
+            return within(span, work).onTermination().invoke((ignored, failure, cancelled) -> end(span, failure));
+        });
+    }
+
     /** Ends a span, marked as failed when the work failed. */
     public static void end(Span span, Throwable failure) {
         if (failure != null) {

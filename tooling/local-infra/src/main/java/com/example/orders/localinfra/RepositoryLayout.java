@@ -52,6 +52,16 @@ public final class RepositoryLayout {
         }
     }
 
+    /** Zipkin's server, the trace viewer {@code ./suite up} starts (copied there by the tooling/trace-viewer build). */
+    public static Path traceViewerJar() {
+        Path jar = root().resolve("tooling/trace-viewer/target/zipkin-server.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the trace viewer is not built (" + jar + " is missing); run ./mvnw "
+                    + "-DskipTests package");
+        }
+        return jar;
+    }
+
     private RepositoryLayout() {
     }
 }

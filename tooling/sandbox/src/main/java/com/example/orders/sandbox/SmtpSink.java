@@ -110,7 +110,7 @@ public final class SmtpSink implements AutoCloseable {
         try {
             HttpServer api = HttpServer.create(new InetSocketAddress(host, apiPort), 16);
             SmtpSink sink = new SmtpSink(mail, api, journal);
-            sink.journalling.scheduleWithFixedDelay(sink::collect, 200, 200, TimeUnit.MILLISECONDS);
+            sink.journalling.scheduleWithFixedDelay(sink::collectOrSaySo, 200, 200, TimeUnit.MILLISECONDS);
             api.createContext("/messages", sink::list);
             api.createContext("/health", exchange -> respond(exchange, 200, Map.of("status", "UP")));
             api.setExecutor(sink.executor);
@@ -150,14 +150,30 @@ public final class SmtpSink implements AutoCloseable {
                 if (arrived.isEmpty()) {
                     continue;
                 }
-                for (StoredMessage message : arrived) {
-                    keep(read(message.getMimeMessage()));
-                    message.setFlags(new Flags(Flags.Flag.DELETED), true);
+                try {
+                    for (StoredMessage message : arrived) {
+                        if (message.getFlags().contains(Flags.Flag.DELETED)) {
+                            continue; // kept by a collect that could not expunge it
+                        }
+                        keep(read(message.getMimeMessage()));
+                        message.setFlags(new Flags(Flags.Flag.DELETED), true);
+                    }
+                } finally {
+                    // what was kept goes, even when a later email could not be: kept twice, it would read as sent twice
+                    inbox.expunge();
                 }
-                inbox.expunge();
             }
         } catch (FolderException e) {
             throw new IllegalStateException("cannot take the received emails out of their mailboxes", e);
+        }
+    }
+
+    /** A scheduled collect: one that fails says so and the next runs (a failure would cancel the schedule). */
+    private void collectOrSaySo() {
+        try {
+            collect();
+        } catch (RuntimeException e) {
+            System.err.println("SMTP sink: could not take the received emails in (tried again in 200 ms): " + e);
         }
     }
 
@@ -189,7 +205,13 @@ public final class SmtpSink implements AutoCloseable {
 
     @Override
     public void close() {
-        journalling.shutdownNow();
+        // a collect in progress finishes (interrupted, it could keep an email and leave it in GreenMail to be kept again)
+        journalling.shutdown();
+        try {
+            journalling.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         collect();
         api.stop(0);
         executor.shutdownNow();

@@ -32,7 +32,8 @@ final class Launcher {
     private final KafkaComponent kafka;
     private final PostgresComponent postgres;
     private final Secrets secrets;
-    private final List<SandboxComponent> outsideWorld;
+    /** The outside world's stand-ins and the trace viewer. */
+    private final List<SandboxComponent> helpers;
     private final GatewayComponent gateway;
     private final List<ServiceComponent> services = new ArrayList<>();
     private final List<ServiceComponent> replicas = new ArrayList<>();
@@ -44,8 +45,8 @@ final class Launcher {
         this.kafka = new KafkaComponent(home, settings);
         this.secrets = new Secrets(home, settings);
         this.postgres = new PostgresComponent(home, settings, secrets);
-        this.outsideWorld = List.of(SandboxComponent.paymentProvider(home, settings),
-                SandboxComponent.smtpSink(home, settings));
+        this.helpers = List.of(SandboxComponent.paymentProvider(home, settings),
+                SandboxComponent.smtpSink(home, settings), SandboxComponent.traceViewer(home, settings));
         this.gateway = new GatewayComponent(home, settings);
         for (SuiteService service : SuiteService.values()) {
             services.add(ServiceComponent.of(service, home, settings));
@@ -77,8 +78,8 @@ final class Launcher {
 
         startInfrastructure(kafka, readyTimeout);
         startInfrastructure(postgres, readyTimeout);
-        for (SandboxComponent standIn : outsideWorld) {
-            startInfrastructure(standIn, readyTimeout);
+        for (SandboxComponent helper : helpers) {
+            startInfrastructure(helper, readyTimeout);
         }
         Map<SuiteService, ServiceDatabase> databases = postgres.databases();
 
@@ -142,8 +143,8 @@ final class Launcher {
 
     /**
      * Stops the named components, or everything when none is named: the gateway and the services together (each takes
-     * seconds to leave its consumer groups, and none needs another to stop), then the outside world's stand-ins, then
-     * the database and the broker.
+     * seconds to leave its consumer groups, and none needs another to stop), then the outside world's stand-ins and the
+     * trace viewer, then the database and the broker.
      */
     int down(List<String> names) {
         List<Component> applications = new ArrayList<>();
@@ -152,7 +153,7 @@ final class Launcher {
         List<Component> reverse = new ArrayList<>(services);
         Collections.reverse(reverse);
         applications.addAll(reverse);
-        List<Component> infrastructure = new ArrayList<>(outsideWorld);
+        List<Component> infrastructure = new ArrayList<>(helpers);
         infrastructure.add(postgres);
         infrastructure.add(kafka);
         List<Component> all = new ArrayList<>(applications);
@@ -231,12 +232,12 @@ final class Launcher {
         return path.isAbsolute() && path.startsWith(cwd) ? cwd.relativize(path).toString() : log;
     }
 
-    /** Every component, in start order: broker, database, stand-ins, services, their replicas, gateway. */
+    /** Every component, in start order: broker, database, stand-ins, trace viewer, services, replicas, gateway. */
     private List<Component> components() {
         List<Component> all = new ArrayList<>();
         all.add(kafka);
         all.add(postgres);
-        all.addAll(outsideWorld);
+        all.addAll(helpers);
         all.addAll(services);
         all.addAll(replicas);
         all.add(gateway);

@@ -137,6 +137,12 @@ final class ServiceComponent implements Component {
                 prefix + "_DB_URL", database.url(),
                 prefix + "_DB_USER", database.user(),
                 prefix + "_DB_PASSWORD", database.password()));
+        if (settings.noTraceViewer().isEmpty()) {
+            // spans to the trace viewer ./suite up starts; a collector named by OTEL_EXPORTER_OTLP_ENDPOINT, which
+            // the service inherits, takes them instead
+            environment.put("OTEL_EXPORTER_ZIPKIN_ENDPOINT", "http://127.0.0.1:" + settings.traceViewerPort()
+                    + "/api/v2/spans");
+        }
         if (service == SuiteService.PAYMENT) {
             environment.put("PAYMENT_PROVIDER_URL", settings.paymentProviderUrl());
         }

@@ -65,6 +65,19 @@ record Settings(Map<String, String> env) {
         return port("SMTP_SINK_API_PORT", 8025);
     }
 
+    int traceViewerPort() {
+        return port("TRACE_VIEWER_PORT", 9411);
+    }
+
+    /**
+     * Why no trace viewer starts, if none does: a collector the environment names (the services export their spans
+     * there), or {@code TRACE_VIEWER=off} (spans go nowhere, as for a benchmark that should not pay for them).
+     */
+    Optional<String> noTraceViewer() {
+        return value("OTEL_EXPORTER_OTLP_ENDPOINT")
+                .or(() -> value("TRACE_VIEWER").filter("off"::equals).map(off -> "off (TRACE_VIEWER=off)"));
+    }
+
     /** An external broker: nothing embedded starts for Kafka. */
     Optional<String> externalKafka() {
         return value("KAFKA_BOOTSTRAP_SERVERS");

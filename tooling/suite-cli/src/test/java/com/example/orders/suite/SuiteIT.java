@@ -65,6 +65,7 @@ class SuiteIT {
         env.put("SMTP_PORT", Integer.toString(FreePort.find()));
         env.put("SMTP_SINK_API_PORT", Integer.toString(FreePort.find()));
         env.put("GATEWAY_PORT", Integer.toString(FreePort.find()));
+        env.put("TRACE_VIEWER_PORT", Integer.toString(FreePort.find()));
         for (SuiteService service : SuiteService.values()) {
             env.put(service.environmentPrefix() + "_HTTP_PORT", Integer.toString(FreePort.find()));
         }
@@ -93,8 +94,10 @@ class SuiteIT {
                 + env.get("PAYMENT_PROVIDER_PORT") + " +UP");
         assertThat(up.output()).containsPattern("smtp-sink +\\d+ +smtp://127.0.0.1:" + env.get("SMTP_PORT") + " +UP");
         assertThat(up.output()).containsPattern("gateway +\\d+ +http://127.0.0.1:" + env.get("GATEWAY_PORT") + " +UP");
+        assertThat(up.output()).containsPattern("trace-viewer +\\d+ +http://127.0.0.1:" + env.get("TRACE_VIEWER_PORT")
+                + " +UP");
         pidsAfterFirstUp = pids();
-        assertThat(pidsAfterFirstUp).hasSize(10);
+        assertThat(pidsAfterFirstUp).hasSize(11);
     }
 
     @Test
@@ -103,7 +106,7 @@ class SuiteIT {
         Result again = suite("up");
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(10);
+        assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(11);
         assertThat(pids()).isEqualTo(pidsAfterFirstUp);
     }
 
@@ -130,7 +133,26 @@ class SuiteIT {
         Result status = suite("status");
 
         assertThat(status.exitCode()).isZero();
-        assertThat(status.output().lines().filter(line -> line.matches(".* UP +.*"))).hasSize(10);
+        assertThat(status.output().lines().filter(line -> line.matches(".* UP +.*"))).hasSize(11);
+    }
+
+    @Test
+    @Order(3)
+    void theTraceViewerShowsTheSpansOfTheServices() throws Exception {
+        String admin = suite("token", "--sub", "ops", "--role", "admin").output().strip();
+        HttpResponse<String> stocked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port(SuiteService.INVENTORY) + "/api/inventory/SKU-TRACED"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers
+                        .ofString("{\"available\":1,\"unitPrice\":\"1.00\",\"currency\":\"EUR\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stocked.statusCode()).as(stocked.body()).isEqualTo(200);
+
+        // the request's span reaches Zipkin, where a trace of inventory-service's PUT can be looked up
+        URI traces = URI.create("http://127.0.0.1:" + env.get("TRACE_VIEWER_PORT")
+                + "/api/v2/traces?serviceName=inventory-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(HTTP.send(HttpRequest.newBuilder(
+                traces).build(), HttpResponse.BodyHandlers.ofString()).body()).contains("SKU-TRACED"));
     }
 
     @Test
@@ -257,17 +279,17 @@ class SuiteIT {
     @Order(9)
     void downStopsEverythingAndLeavesNoProcessBehind() {
         Map<String, Long> running = pids();
-        assertThat(running).hasSize(10);
+        assertThat(running).hasSize(11);
 
         Result down = suite("down");
 
         assertThat(down.exitCode()).isZero();
-        assertThat(down.output().lines().filter(line -> line.contains(": stopped"))).hasSize(10);
+        assertThat(down.output().lines().filter(line -> line.contains(": stopped"))).hasSize(11);
         running.forEach((component, pid) -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
                 .as(component + " (pid " + pid + ")")
                 .isEmpty());
         List<String> portVariables = new ArrayList<>(List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "POSTGRES_PORT",
-                "PAYMENT_PROVIDER_PORT", "SMTP_PORT", "SMTP_SINK_API_PORT", "GATEWAY_PORT"));
+                "PAYMENT_PROVIDER_PORT", "SMTP_PORT", "SMTP_SINK_API_PORT", "GATEWAY_PORT", "TRACE_VIEWER_PORT"));
         for (SuiteService service : SuiteService.values()) {
             portVariables.add(service.environmentPrefix() + "_HTTP_PORT");
         }

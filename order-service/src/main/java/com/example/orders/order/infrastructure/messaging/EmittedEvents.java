@@ -22,8 +22,8 @@ import com.example.orders.order.application.OrderOutbox;
 import com.example.orders.order.application.OrderStore;
 import com.example.orders.order.domain.Order;
 import com.example.orders.order.domain.OrderEvent;
+import com.example.orders.platform.commit.AfterCommit;
 import com.example.orders.platform.outbox.Outbox;
-import com.example.orders.platform.persistence.AfterCommit;
 import com.example.orders.platform.saga.Cause;
 
 import io.micrometer.core.instrument.MeterRegistry;

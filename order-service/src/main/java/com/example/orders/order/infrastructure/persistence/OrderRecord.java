@@ -72,10 +72,10 @@ public class OrderRecord {
     }
 
     /**
-     * @param traceId
-     *            the trace of the work that recorded the step; absent in steps stored before traces were kept
+     * @param traceparent
+     *            the trace context of the work that recorded the step; absent in steps stored before traces were kept
      */
-    public record Step(Instant at, String step, String detail, String traceId) {
+    public record Step(Instant at, String step, String detail, String traceparent) {
     }
 
     public record Items(List<Item> lines) {
@@ -110,9 +110,9 @@ public class OrderRecord {
                         item.price().map(Money::currency).orElse(null)))
                 .toList());
         // a step recorded now is in the trace of the work being done now (a request, an event's handling)
-        Optional<String> now = TraceContexts.current().map(TraceContexts.W3cTrace::traceId);
+        Optional<String> now = TraceContexts.current().map(TraceContexts.W3cTrace::traceparent);
         timeline = new Timeline(order.timeline().stream().map(entry -> entry.tracedIn(now))
-                .map(entry -> new Step(entry.at(), entry.step().name(), entry.detail(), entry.traceId()))
+                .map(entry -> new Step(entry.at(), entry.step().name(), entry.detail(), entry.traceparent()))
                 .toList());
     }
 
@@ -125,7 +125,7 @@ public class OrderRecord {
                 status, reason, totalAmount == null ? null : new Money(totalAmount, totalCurrency),
                 timeline.steps().stream()
                         .map(step -> new TimelineEntry(step.at(), TimelineStep.valueOf(step.step()), step.detail(),
-                                step.traceId()))
+                                step.traceparent()))
                         .toList());
     }
 

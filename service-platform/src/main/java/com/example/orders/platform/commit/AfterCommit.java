@@ -1,4 +1,4 @@
-package com.example.orders.platform.persistence;
+package com.example.orders.platform.commit;
 
 import java.util.ArrayList;
 import java.util.List;
