@@ -198,9 +198,15 @@ class GatewayEndToEndIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "CONFIRMED".equals(api.order(orderId).get("status").asText()));
         // the access-log line of the POST, with the time the service took (a number, not "-")
-        assertThat(ServiceLogs.of(suite, "order-service")).extracting(line -> line.path("message").asText())
-                .anyMatch(message -> message.matches(".*\"POST /api/orders HTTP/1.1\" 202 \\d+ \\d+ ms request_id="
-                        + requestId));
+        assertThat(ServiceLogs.of(suite, "order-service"))
+                .filteredOn(line -> line.path("message").asText().matches(
+                        ".*\"POST /api/orders HTTP/1.1\" 202 \\d+ \\d+ ms request_id=" + requestId))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(ServiceLogs.context(line, "requestId")).as("the request id as a field").isEqualTo(
+                            requestId);
+                    assertThat(ServiceLogs.context(line, "traceId")).as("the request's trace").matches("[0-9a-f]{32}");
+                });
         for (String topic : List.of("orders.order-created.v1", "inventory.stock-reserved.v1",
                 "payments.payment-captured.v1", "orders.order-confirmed.v1")) {
             List<ConsumerRecord<String, byte[]>> events = TopicRecords.all(suite.kafkaBootstrapServers(), topic)

@@ -38,6 +38,7 @@ public class RequestIds {
         if (id != null) {
             response.getHeaders().putSingle(HEADER, id);
         }
-        MDC.remove(MDC_KEY);
+        // the id stays in the log context to the end of the request, so its access-log line carries it as a field;
+        // the context is the request's own (Vert.x), so no other request sees it
     }
 }
