@@ -146,7 +146,9 @@ public final class SmtpSink implements AutoCloseable {
             ImapHostManager mailboxes = mail.getManagers().getImapHostManager();
             for (GreenMailUser user : List.copyOf(mail.getUserManager().listUser())) {
                 MailFolder inbox = mailboxes.getInbox(user);
-                List<StoredMessage> arrived = inbox.getMessages();
+                // a copy: GreenMail's list is live, and an email delivered meanwhile would break the iteration
+                // midway (a ConcurrentModificationException, which left the emails kept so far in GreenMail)
+                List<StoredMessage> arrived = List.copyOf(inbox.getMessages());
                 if (arrived.isEmpty()) {
                     continue;
                 }
