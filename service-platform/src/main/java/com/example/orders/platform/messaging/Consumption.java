@@ -21,6 +21,7 @@ import com.example.orders.platform.outage.Outages;
 import com.example.orders.platform.outage.TransientFailures;
 import com.example.orders.platform.persistence.NativeSql;
 import com.example.orders.platform.saga.Cause;
+import com.example.orders.platform.tracing.TraceContexts;
 import com.example.orders.platform.tracing.Tracing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -205,9 +206,8 @@ public class Consumption {
         return Uni.createFrom().deferred(() -> {
             EventEnvelope envelope = one.event().envelope();
             Tracing.Handling handling = tracing.handling(one.record(), envelope.id(), envelope.subject());
-            Cause cause = one.event().cause().handledIn(handling.trace() == null
-                    ? envelope.traceparent()
-                    : handling.trace().traceparent());
+            TraceContexts.W3cTrace trace = handling.trace();
+            Cause cause = one.event().cause().handledIn(trace == null ? envelope.traceparent() : trace.traceparent());
             EVENTS.infof("applying %s from %s", envelope.type().ceType(), envelope.source());
             return effect.apply(cause).onTermination().invoke((ignored, failure, cancelled) -> handling.end(failure));
         });
