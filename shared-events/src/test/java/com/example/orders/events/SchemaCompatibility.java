@@ -22,40 +22,55 @@ final class SchemaCompatibility {
             "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "pattern", "format", "const",
             "multipleOf", "uniqueItems");
 
-    /** The breaking differences between two revisions, each naming its JSON path; empty when compatible. */
-    static List<String> breakingChanges(JsonNode previous, JsonNode next) {
-        List<String> problems = new ArrayList<>();
+    /**
+     * One breaking difference.
+     *
+     * @param path
+     *            where, as a JSON path into the payload: {@code $.total.amount}, {@code $.items[].sku}, {@code $} for
+     *            the payload itself
+     */
+    record Break(String path, String what) {
+
+        @Override
+        public String toString() {
+            return path + ": " + what;
+        }
+    }
+
+    /** The breaking differences between two revisions; empty when compatible. */
+    static List<Break> breakingChanges(JsonNode previous, JsonNode next) {
+        List<Break> problems = new ArrayList<>();
         compare("$", previous, previous, next, next, problems, new HashSet<>());
         return problems;
     }
 
     private static void compare(String path, JsonNode previousRoot, JsonNode previous, JsonNode nextRoot,
-            JsonNode next, List<String> problems, Set<String> visited) {
+            JsonNode next, List<Break> problems, Set<String> visited) {
         previous = resolve(previousRoot, previous);
         next = resolve(nextRoot, next);
         if (!visited.add(path)) {
             return;
         }
         if (!Objects.equals(previous.get("type"), next.get("type"))) {
-            problems.add(path + ": type changed from " + previous.get("type") + " to " + next.get("type"));
+            problems.add(new Break(path, "type changed from " + previous.get("type") + " to " + next.get("type")));
             return;
         }
         Set<String> previousEnum = texts(previous.get("enum"));
         Set<String> nextEnum = texts(next.get("enum"));
         if (!previousEnum.equals(nextEnum)) {
-            problems.add(path + ": enum changed from " + previousEnum + " to " + nextEnum
-                    + " (a new value breaks old readers, a removed one breaks reading old records)");
+            problems.add(new Break(path, "enum changed from " + previousEnum + " to " + nextEnum
+                    + " (a new value breaks old readers, a removed one breaks reading old records)"));
         }
         for (String constraint : CONSTRAINTS) {
             if (!Objects.equals(previous.get(constraint), next.get(constraint))) {
-                problems.add(path + ": constraint '" + constraint + "' changed from " + previous.get(constraint)
-                        + " to " + next.get(constraint));
+                problems.add(new Break(path, "constraint '" + constraint + "' changed from "
+                        + previous.get(constraint) + " to " + next.get(constraint)));
             }
         }
         compareObjects(path, previousRoot, previous, nextRoot, next, problems, visited);
         if (previous.has("items") || next.has("items")) {
             if (!previous.has("items") || !next.has("items")) {
-                problems.add(path + "[]: item schema added or removed");
+                problems.add(new Break(path + "[]", "item schema added or removed"));
             } else {
                 compare(path + "[]", previousRoot, previous.get("items"), nextRoot, next.get("items"), problems,
                         visited);
@@ -64,18 +79,19 @@ final class SchemaCompatibility {
     }
 
     private static void compareObjects(String path, JsonNode previousRoot, JsonNode previous, JsonNode nextRoot,
-            JsonNode next, List<String> problems, Set<String> visited) {
+            JsonNode next, List<Break> problems, Set<String> visited) {
         Set<String> previousRequired = texts(previous.get("required"));
         Set<String> nextRequired = texts(next.get("required"));
         for (String field : nextRequired) {
             if (!previousRequired.contains(field)) {
-                problems.add(path + "." + field + ": became required; records already written without it break "
-                        + "readers of the new revision");
+                problems.add(new Break(path + "." + field, "became required; records already written without it "
+                        + "break readers of the new revision"));
             }
         }
         for (String field : previousRequired) {
             if (!nextRequired.contains(field)) {
-                problems.add(path + "." + field + ": no longer required; readers of the previous revision rely on it");
+                problems.add(new Break(path + "." + field,
+                        "no longer required; readers of the previous revision rely on it"));
             }
         }
         JsonNode previousProperties = previous.path("properties");
@@ -83,7 +99,7 @@ final class SchemaCompatibility {
         for (Iterator<String> names = previousProperties.fieldNames(); names.hasNext();) {
             String field = names.next();
             if (!nextProperties.has(field)) {
-                problems.add(path + "." + field + ": removed; its name could come back with another meaning");
+                problems.add(new Break(path + "." + field, "removed; its name could come back with another meaning"));
             } else {
                 compare(path + "." + field, previousRoot, previousProperties.get(field), nextRoot,
                         nextProperties.get(field), problems, visited);
@@ -95,15 +111,38 @@ final class SchemaCompatibility {
             for (Iterator<String> names = nextProperties.fieldNames(); names.hasNext();) {
                 String field = names.next();
                 if (!previousProperties.has(field)) {
-                    problems.add(path + "." + field
-                            + ": added, but the previous revision forbids additional properties");
+                    problems.add(new Break(path + "." + field,
+                            "added, but the previous revision forbids additional properties"));
                 }
             }
         }
         if (!previousWasClosed && next.path("additionalProperties").isBoolean()
                 && !next.get("additionalProperties").asBoolean()) {
-            problems.add(path + ": now forbids additional properties that the previous revision allowed");
+            problems.add(new Break(path, "now forbids additional properties that the previous revision allowed"));
         }
+    }
+
+    /**
+     * Whether a payload field path ({@code total.amount}, {@code items[].sku}) names a field the schema declares.
+     */
+    static boolean declares(JsonNode schema, String fieldPath) {
+        JsonNode current = resolve(schema, schema);
+        for (String step : fieldPath.split("\\.")) {
+            boolean each = step.endsWith("[]");
+            String name = each ? step.substring(0, step.length() - 2) : step;
+            JsonNode property = current.path("properties").path(name);
+            if (property.isMissingNode()) {
+                return false;
+            }
+            current = resolve(schema, property);
+            if (each) {
+                if (!current.has("items")) {
+                    return false;
+                }
+                current = resolve(schema, current.get("items"));
+            }
+        }
+        return true;
     }
 
     private static JsonNode resolve(JsonNode root, JsonNode node) {
