@@ -85,6 +85,11 @@ final class Api {
         return send(request(SuiteService.NOTIFICATION, "/api/notifications?orderId=" + orderId, admin).GET()).body();
     }
 
+    /** loyalty-service's statement of the customer's points: the balance and every entry, oldest first. */
+    JsonNode loyaltyOf(String customerId) {
+        return send(request(SuiteService.LOYALTY, "/api/loyalty/customers/" + customerId, admin).GET()).body();
+    }
+
     // --- the outside world ---
 
     /** What the payment provider booked for the order: captures, refunds, declines, requests. */

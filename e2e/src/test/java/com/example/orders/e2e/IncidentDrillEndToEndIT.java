@@ -183,6 +183,11 @@ class IncidentDrillEndToEndIT {
         }
 
         assertThat(awaitQuietWorld()).isEqualTo(before);
+        // loyalty-service, the consumer a new team added, holds each of the drill's orders once, replay or not
+        Map<String, JsonNode> drillOrders = new TreeMap<>();
+        Stream.concat(faultyOrders().stream(), healthy.stream())
+                .forEach(orderId -> drillOrders.put(orderId, api.order(orderId)));
+        assertThat(new Invariants(suite, api).loyaltyViolations(drillOrders)).isEmpty();
     }
 
     @Test
@@ -257,7 +262,7 @@ class IncidentDrillEndToEndIT {
      * the emails; and the whole analytics summary.
      */
     record World(String faultyStock, String healthyStock, Map<String, String> ledgers, Map<String, Integer> emails,
-            String summary) {
+            String summary, String carolsPoints) {
     }
 
     /** The world once it stopped moving: the same twice, three seconds apart. */
@@ -284,7 +289,7 @@ class IncidentDrillEndToEndIT {
             emails.put(orderId, api.emailsAbout(orderId).size());
         }
         return new World(api.stockOf(faultySku).toString(), api.stockOf(healthySku).toString(), ledgers, emails,
-                api.summary().toString());
+                api.summary().toString(), api.loyaltyOf("carol").toString());
     }
 
     /** Waits until the group has committed up to the end of every partition it reads. */

@@ -31,6 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>every outcome was emailed exactly once (one Message-ID, delivered once; when notification-service was killed in
  * the round, the one documented window of SMTP, a kill between the server's acceptance and the "sent" mark, may deliver
  * that same Message-ID again, which a mail system de-duplicates);</li>
+ * <li>loyalty-service, the consumer a new team added, recorded every order's outcome exactly once: one entry per order
+ * in its customer's statement, the points of its total (a point per whole unit) for a CONFIRMED one, none earned for a
+ * CANCELLED one;</li>
  * <li>no event of these orders is in any consumer group's dead-letter topic.</li>
  * </ul>
  */
@@ -126,6 +129,7 @@ final class Invariants {
                 violations.add(outcome + " order " + orderId + ": " + emails.size() + " emails " + emails);
             }
         }
+        violations.addAll(loyaltyViolations(finals));
         stocked.forEach((sku, units) -> {
             JsonNode stock = api.stockOf(sku);
             int available = stock.get("available").asInt();
@@ -144,6 +148,30 @@ final class Invariants {
                     .forEach(record -> violations.add("order " + record.key() + " in " + deadLetters + ": "
                             + reasonOf(record)));
         }
+        return violations;
+    }
+
+    /** One loyalty entry per order, the one its outcome calls for. */
+    List<String> loyaltyViolations(Map<String, JsonNode> finals) {
+        List<String> violations = new ArrayList<>();
+        Map<String, List<JsonNode>> entriesByOrder = new HashMap<>();
+        finals.values().stream().map(order -> order.get("customerId").asText()).distinct()
+                .forEach(customer -> api.loyaltyOf(customer).path("entries").forEach(entry -> entriesByOrder
+                        .computeIfAbsent(entry.get("orderId").asText(), orderId -> new ArrayList<>()).add(entry)));
+        finals.forEach((orderId, order) -> {
+            boolean confirmed = order.get("status").asText().equals("CONFIRMED");
+            String expected = confirmed
+                    ? "GRANTED " + new java.math.BigDecimal(order.at("/total/amount").asText())
+                            .setScale(0, java.math.RoundingMode.DOWN).longValueExact()
+                    : "NONE_EARNED 0";
+            List<String> entries = entriesByOrder.getOrDefault(orderId, List.of()).stream()
+                    .map(entry -> entry.get("kind").asText() + " " + entry.get("points").asLong())
+                    .toList();
+            if (!entries.equals(List.of(expected))) {
+                violations.add((confirmed ? "confirmed" : "cancelled") + " order " + orderId + ": loyalty entries "
+                        + entries + ", not [" + expected + "]");
+            }
+        });
         return violations;
     }
 

@@ -4,11 +4,16 @@ import java.util.Locale;
 
 import com.example.orders.events.Topics;
 
-/** The five services of the suite, with the local port each listens on unless its environment says otherwise. */
+/**
+ * The six services of the suite (the saga's five and loyalty-service), with the local port each listens on unless its
+ * environment says otherwise.
+ */
 public enum SuiteService {
 
     ORDER("order-service", 8081), INVENTORY("inventory-service", 8082), PAYMENT("payment-service",
-            8083), NOTIFICATION("notification-service", 8084), ANALYTICS("analytics-service", 8085);
+            8083), NOTIFICATION("notification-service", 8084), ANALYTICS("analytics-service", 8085),
+    /** The worked example of a consumer a new team adds (docs/adding-a-consumer.md). */
+    LOYALTY("loyalty-service", 8086);
 
     private final String serviceName;
     private final int defaultPort;

@@ -192,9 +192,16 @@ final class ServiceComponent implements Component {
         return HttpProbe.status(URI.create(address() + "/q/health/ready"));
     }
 
+    /**
+     * SIGTERM, then up to 30 s for the service to drain and exit; a run that writes its class archive as it exits gets
+     * 120 s, for six services dumping theirs at once on two cores take longer than 30 s, and a kill loses the archive.
+     */
     @Override
     public boolean stop() {
-        return pidFile.stop(Duration.ofSeconds(30));
+        boolean writesItsArchive = process().flatMap(running -> running.info().commandLine())
+                .map(command -> command.contains("-XX:ArchiveClassesAtExit"))
+                .orElse(false);
+        return pidFile.stop(Duration.ofSeconds(writesItsArchive ? 120 : 30));
     }
 
     @Override
