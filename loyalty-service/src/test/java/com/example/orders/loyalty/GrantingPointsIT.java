@@ -108,7 +108,9 @@ class GrantingPointsIT {
 
         assertThat(rebuild.getString("state")).isEqualTo("DONE");
         assertThat(Replaying.total(rebuild, "appliedNow")).isGreaterThanOrEqualTo(2);
-        assertThat(entries(statement(customer, TestTokens.admin("on-call")))).isEqualTo(before);
+        // the two topics are replayed one after the other, so the entries may be recorded in another order
+        assertThat(entries(statement(customer, TestTokens.admin("on-call"))))
+                .containsExactlyInAnyOrderElementsOf(before);
     }
 
     @Test
