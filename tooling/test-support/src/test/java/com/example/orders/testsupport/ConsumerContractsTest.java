@@ -115,6 +115,13 @@ class ConsumerContractsTest {
         assertThat(ConsumerContracts.consumerGroups(grouped, "x")).containsExactly("points");
     }
 
+    @Test
+    void aPackageWithoutClassesFailsRatherThanPassingUnchecked() throws IOException {
+        assertThat(ConsumerContracts.violations(catalogue("[]"), "loyalty-service", "com.example.orders.nothing",
+                CLASSES, Set.of("loyalty-service")))
+                .containsExactly("no classes found under com.example.orders.nothing to hold to consumers.yaml");
+    }
+
     private static List<String> violations(String reads) throws IOException {
         return ConsumerContracts.violations(catalogue(reads), "loyalty-service", LOYAL, CLASSES,
                 Set.of("loyalty-service"));
