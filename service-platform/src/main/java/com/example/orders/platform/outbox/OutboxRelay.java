@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.example.orders.events.CloudEventHeaders;
 import com.example.orders.events.EventEnvelope;
+import com.example.orders.events.EventSerde;
 import com.example.orders.events.EventType;
 import com.example.orders.platform.background.BackgroundWorker;
 import com.example.orders.platform.background.CommitNotifications;
@@ -35,6 +37,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
+import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -53,6 +56,9 @@ import io.vertx.core.Vertx;
  * It wakes when an append commits ({@link CommitNotifications}, from the outbox trigger), and also on a timer in case a
  * notification was missed. One relay per database publishes at a time (a transaction-scoped advisory lock), so replicas
  * of a service never reorder an order's events.
+ * <p>
+ * While an event has a {@link NextVersion}, each of its rows goes out in both versions, the row deleted once both are
+ * acknowledged.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -67,14 +73,17 @@ public class OutboxRelay {
     private final Counter published;
     private final Outages.Waiter outage;
     private final Tracing tracing;
+    private final Map<EventType, List<NextVersion<Record, Record>>> nextVersions;
 
     private BackgroundWorker worker;
     private KafkaProducer<String, byte[]> producer;
 
     OutboxRelay(OutboxConfig config, CommitNotifications commits, MeterRegistry meters, Outages outages,
-            Tracing tracing, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            Tracing tracing, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @All List<NextVersion<?, ?>> nextVersions) {
         this.config = config;
         this.tracing = tracing;
+        this.nextVersions = byReplacedEvent(nextVersions);
         this.bootstrapServers = bootstrapServers;
         this.wakeUp = commits.listen(CHANNEL);
         Gauge.builder("outbox.pending.events", pending, AtomicLong::get)
@@ -145,21 +154,59 @@ public class OutboxRelay {
     private Uni<Void> send(List<OutboxRow> rows) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (OutboxRow row : rows) {
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            EventEnvelope envelope = row.envelope();
-            Span publish = tracing.publishing(envelope.type().topic(), envelope.id(), envelope.subject(),
-                    envelope.traceparent(), row.tracestate());
-            producer.send(row.toRecord(TraceContexts.of(publish.getSpanContext())), (metadata, error) -> {
-                Tracing.end(publish, error);
-                if (error != null) {
-                    ack.completeExceptionally(error);
-                } else {
-                    ack.complete(null);
-                }
-            });
-            acks.add(ack);
+            EventType type = row.envelope().type();
+            byte[] payload = row.payload().getBytes(StandardCharsets.UTF_8);
+            acks.add(publish(row, type.topic(), type.ceType(), payload));
+            for (NextVersion<Record, Record> next : nextVersions.getOrDefault(type, List.of())) {
+                byte[] translated = EventSerde.serialize(next.translate(EventSerde.deserialize(payload, type)));
+                acks.add(publish(row, next.topic(), next.ceType(), translated));
+            }
         }
         return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+    }
+
+    private CompletableFuture<Void> publish(OutboxRow row, String topic, String ceType, byte[] payload) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        EventEnvelope envelope = row.envelope();
+        Span publish = tracing.publishing(topic, envelope.id(), envelope.subject(), envelope.traceparent(),
+                row.tracestate());
+        producer.send(row.toRecord(topic, ceType, payload, TraceContexts.of(publish.getSpanContext())),
+                (metadata, error) -> {
+                    Tracing.end(publish, error);
+                    if (error != null) {
+                        ack.completeExceptionally(error);
+                    } else {
+                        ack.complete(null);
+                    }
+                });
+        return ack;
+    }
+
+    /**
+     * At most one next version of an event, on a topic of its own, which the contract (once it lists the version) gives
+     * the same ce_type: a misdeclared one stops the service starting.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<EventType, List<NextVersion<Record, Record>>> byReplacedEvent(List<NextVersion<?, ?>> all) {
+        for (NextVersion<?, ?> next : all) {
+            boolean ownTopic = !next.topic().equals(next.replaces().topic());
+            boolean asInContract = EventType.ofTopic(next.topic()).map(listed -> listed.ceType().equals(next.ceType()))
+                    .orElse(EventType.ofCeType(next.ceType()).isEmpty());
+            if (!ownTopic || !asInContract) {
+                throw new IllegalStateException("the next version of " + next.replaces().ceType() + " must travel on a"
+                        + " topic of its own, as the contract has it, not " + next.topic() + " as " + next.ceType());
+            }
+        }
+        Map<EventType, List<NextVersion<Record, Record>>> byEvent = all.stream()
+                .map(next -> (NextVersion<Record, Record>) next)
+                .collect(Collectors.groupingBy(NextVersion::replaces));
+        byEvent.forEach((event, versions) -> {
+            if (versions.size() > 1) {
+                throw new IllegalStateException(event.ceType() + " has " + versions.size() + " next versions ("
+                        + versions.stream().map(NextVersion::topic).toList() + "): publish one beside it at a time");
+            }
+        });
+        return byEvent;
     }
 
     private Uni<Integer> delete(List<OutboxRow> rows) {
@@ -194,13 +241,20 @@ public class OutboxRelay {
                     (String) columns[10]);
         }
 
-        /** The record of this row, its trace context the publish's (the row's own when nothing is traced here). */
-        ProducerRecord<String, byte[]> toRecord(Optional<TraceContexts.W3cTrace> publish) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(envelope.type().topic(), envelope.subject(),
-                    payload.getBytes(StandardCharsets.UTF_8));
+        /**
+         * The record of this row on {@code topic}, as {@code ceType}, its trace context the publish's (the row's own
+         * when nothing is traced here).
+         */
+        ProducerRecord<String, byte[]> toRecord(String topic, String ceType, byte[] payload,
+                Optional<TraceContexts.W3cTrace> publish) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.subject(), payload);
             TraceContexts.W3cTrace trace = publish.orElse(new TraceContexts.W3cTrace(envelope.traceparent(),
                     tracestate));
             envelope.withTraceparent(trace.traceparent()).writeTo(record.headers());
+            if (!ceType.equals(envelope.type().ceType())) {
+                record.headers().remove(CloudEventHeaders.TYPE);
+                record.headers().add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+            }
             if (trace.tracestate() != null) {
                 record.headers().add(CloudEventHeaders.TRACESTATE, trace.tracestate().getBytes(StandardCharsets.UTF_8));
             }
