@@ -175,15 +175,25 @@ class OrderSagaEndToEndIT {
         try (Broker broker = new Broker(suite.kafkaBootstrapServers())) {
             broker.redeliver("orders.order-created.v1", orderId, List.of("inventory-service", "payment-service"));
             broker.redeliver("orders.order-confirmed.v1", orderId, List.of("notification-service",
-                    "inventory-service"));
+                    "inventory-service", "loyalty-service"));
             String poison = broker.sendPoison("orders.order-created.v1");
             await().atMost(SAGA).until(() -> broker.hasRecordWithKey("inventory-service.dlq", poison));
             await().atMost(SAGA).until(() -> broker.hasRecordWithKey("payment-service.dlq", poison));
+            // the consumer a new team added has its dead-letter topic, and on-call's tools know its group
+            String poisonConfirm = broker.sendPoison("orders.order-confirmed.v1");
+            await().atMost(SAGA).until(() -> broker.hasRecordWithKey("loyalty-service.dlq", poisonConfirm));
+            Suite.Result letters = suite.run("dlq", "list", "loyalty-service");
+            assertThat(letters.exitCode()).as(letters.output()).isZero();
+            assertThat(letters.output().lines().filter(line -> line.contains(poisonConfirm)))
+                    .singleElement().asString().contains(" PENDING ");
         }
 
         saga.awaitStock(sku, 8, 0);
         assertThat(api.ledgerOf(orderId).get("captures")).hasSize(1);
         assertThat(api.emailsAbout(orderId)).hasSize(1);
+        assertThat(api.loyaltyOf("alice").path("entries")).filteredOn(entry -> entry.get("orderId").asText()
+                .equals(orderId)).as("points granted once for the confirm delivered twice").singleElement()
+                .satisfies(entry -> assertThat(entry.get("kind").asText()).isEqualTo("GRANTED"));
         String next = api.place(alice, sku, 1, "tok_ok");
         assertThat(saga.awaitFinal(next).get("status").asText()).as("the consumers carried on").isEqualTo("CONFIRMED");
     }
