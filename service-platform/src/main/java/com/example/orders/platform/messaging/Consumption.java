@@ -86,15 +86,25 @@ public class Consumption {
      */
     public <T extends Record> EventChannel channel(Class<T> payloadType,
             BiFunction<Cause, T, Uni<Void>> effect) {
-        BiFunction<Cause, T, Uni<Void>> live = drillFault.map(text -> failingOn(text, effect)).orElse(effect);
-        return new EventChannel(records -> applyAll(records, payloadType, live), config.maxBatch());
+        return deliveryChannel(payloadType, (cause, delivery) -> effect.apply(cause, delivery.payload()));
+    }
+
+    /**
+     * As {@link #channel}, for a consumer whose effect needs the whole event as it arrived: its envelope and where it
+     * was read ({@link Delivery}). Everything else (batches, once only, outages waited out, dead letters) is the same.
+     */
+    public <T extends Record> EventChannel deliveryChannel(Class<T> payloadType,
+            BiFunction<Cause, Delivery<T>, Uni<Void>> effect) {
+        BiFunction<Cause, Delivery<T>, Uni<Void>> live = drillFault.map(text -> failingOn(text, effect))
+                .orElse(effect);
+        return new EventChannel(records -> applyDeliveries(records, payloadType, live), config.maxBatch());
     }
 
     /** {@code effect}, but failing as a faulty release would for every event that mentions {@code text}. */
-    private static <T extends Record> BiFunction<Cause, T, Uni<Void>> failingOn(String text,
-            BiFunction<Cause, T, Uni<Void>> effect) {
+    private static <T extends Record> BiFunction<Cause, Delivery<T>, Uni<Void>> failingOn(String text,
+            BiFunction<Cause, Delivery<T>, Uni<Void>> effect) {
         return (cause, event) -> {
-            if (event.toString().contains(text)) {
+            if (event.payload().toString().contains(text)) {
                 return Uni.createFrom().failure(new IllegalStateException("drill fault: every record that mentions "
                         + text + " fails (platform.consumer.drill-fail-records-mentioning)"));
             }
@@ -108,6 +118,11 @@ public class Consumption {
      */
     public <T extends Record> Uni<Void> applyAll(List<ConsumerRecord<String, byte[]>> records, Class<T> payloadType,
             BiFunction<Cause, T, Uni<Void>> effect) {
+        return applyDeliveries(records, payloadType, (cause, delivery) -> effect.apply(cause, delivery.payload()));
+    }
+
+    private <T extends Record> Uni<Void> applyDeliveries(List<ConsumerRecord<String, byte[]>> records,
+            Class<T> payloadType, BiFunction<Cause, Delivery<T>, Uni<Void>> effect) {
         Map<String, Received<T>> events = new LinkedHashMap<>();
         List<Uni<Void>> letters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -151,11 +166,12 @@ public class Consumption {
         } catch (InvalidEventException e) {
             return Uni.createFrom().failure(e);
         }
-        return applyEvent(new Received<>(record, event), effect);
+        return applyEvent(new Received<>(record, event),
+                (cause, delivery) -> effect.apply(cause, delivery.payload()));
     }
 
     private <T extends Record> Uni<Void> applyOrDeadLetter(Received<T> received,
-            BiFunction<Cause, T, Uni<Void>> effect) {
+            BiFunction<Cause, Delivery<T>, Uni<Void>> effect) {
         EventEnvelope envelope = received.event().envelope();
         return applyEvent(received, effect).onFailure().recoverWithUni(failure -> {
             LOG.warnf("%s %s of order %s failed %d times, to the dead-letter topic: %s", envelope.type().ceType(),
@@ -165,7 +181,7 @@ public class Consumption {
     }
 
     private <T extends Record> Uni<Void> applyEvent(Received<T> received,
-            BiFunction<Cause, T, Uni<Void>> effect) {
+            BiFunction<Cause, Delivery<T>, Uni<Void>> effect) {
         EventEnvelope envelope = received.event().envelope();
         return whileAway(received.record().topic(), inOneTransaction(List.of(received), effect))
                 .onFailure().invoke(failure -> LOG.debugf("%s %s failed, to be tried again: %s",
@@ -180,7 +196,7 @@ public class Consumption {
      * not applied before, in order.
      */
     private <T extends Record> Uni<Void> inOneTransaction(List<Received<T>> batch,
-            BiFunction<Cause, T, Uni<Void>> effect) {
+            BiFunction<Cause, Delivery<T>, Uni<Void>> effect) {
         return AfterCommit.inTransaction(() -> lockConsumption()
                 .chain(() -> appliedEvents.markApplied(batch.stream().map(one -> one.event().envelope()).toList()))
                 .chain(firstTime -> inTurn(batch, one -> {
@@ -192,7 +208,7 @@ public class Consumption {
                     }
                     // each effect's writes reach the database before the next effect reads, as they would alone;
                     // then the session forgets its entities, or every later flush would check all of them again
-                    return traced(one, cause -> effect.apply(cause, one.event().payload()))
+                    return traced(one, cause -> effect.apply(cause, one.delivery()))
                             .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
                 })));
     }
@@ -249,5 +265,10 @@ public class Consumption {
     }
 
     private record Received<T extends Record>(ConsumerRecord<String, byte[]> record, InboundEvent<T> event) {
+
+        Delivery<T> delivery() {
+            return new Delivery<>(event.envelope(), event.payload(), record.topic(), record.partition(),
+                    record.offset());
+        }
     }
 }

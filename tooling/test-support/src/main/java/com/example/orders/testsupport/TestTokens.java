@@ -51,6 +51,11 @@ public final class TestTokens {
         return keys().sign(name, "admin", Duration.ofMinutes(10));
     }
 
+    /** An admin token that expired ten minutes ago, well past any clock skew a verifier allows. */
+    public static String expiredAdmin(String name) {
+        return keys().sign(name, "admin", Duration.ofMinutes(-10));
+    }
+
     private TestTokens() {
     }
 }
