@@ -10,5 +10,5 @@ COPY --chown=185 ${SERVICE}/target/quarkus-app/*.jar /deployments/
 COPY --chown=185 ${SERVICE}/target/quarkus-app/app/ /deployments/app/
 COPY --chown=185 ${SERVICE}/target/quarkus-app/quarkus/ /deployments/quarkus/
 USER 185
-# The service's port comes from <SERVICE>_HTTP_PORT (8081 order ... 8085 analytics, 8086 loyalty); it listens on every interface.
+# The service's port comes from <SERVICE>_HTTP_PORT (8081 order ... 8085 analytics, 8086 loyalty, 8087 console); it listens on every interface.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"]

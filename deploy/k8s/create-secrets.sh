@@ -15,7 +15,7 @@ apply() { kubectl -n "$namespace" create secret generic "$@" --dry-run=client -o
 kubectl get namespace "$namespace" >/dev/null 2>&1 || kubectl create namespace "$namespace"
 apply postgres-admin --from-literal=password="$(value POSTGRES_ADMIN_PASSWORD)"
 apply jwt-public-key --from-file=jwt-public.pem="$secrets/jwt-public.pem"
-for service in order inventory payment notification analytics loyalty; do
+for service in order inventory payment notification analytics loyalty console; do
     upper=$(echo "$service" | tr '[:lower:]' '[:upper:]')
     apply "$service-service-db" \
         --from-literal=url="postgresql://$db_host/${service}_service" \

@@ -4,7 +4,7 @@
 # DatabaseProvisioner). Passwords come from the environment; nothing here is a secret.
 set -eu
 
-for service in order inventory payment notification analytics loyalty; do
+for service in order inventory payment notification analytics loyalty console; do
     upper=$(echo "$service" | tr '[:lower:]' '[:upper:]')
     eval "password=\${${upper}_DB_PASSWORD:?set ${upper}_DB_PASSWORD}"
     name="${service}_service"

@@ -5,15 +5,17 @@ import java.util.Locale;
 import com.example.orders.events.Topics;
 
 /**
- * The six services of the suite (the saga's five and loyalty-service), with the local port each listens on unless its
- * environment says otherwise.
+ * The seven services of the suite (the saga's five, loyalty-service and the operators' console), with the local port
+ * each listens on unless its environment says otherwise.
  */
 public enum SuiteService {
 
     ORDER("order-service", 8081), INVENTORY("inventory-service", 8082), PAYMENT("payment-service",
             8083), NOTIFICATION("notification-service", 8084), ANALYTICS("analytics-service", 8085),
     /** The worked example of a consumer a new team adds (docs/adding-a-consumer.md). */
-    LOYALTY("loyalty-service", 8086);
+    LOYALTY("loyalty-service", 8086),
+    /** The operators' console: every order's journey, dead letters, lag and replays (through the gateway). */
+    CONSOLE("console-service", 8087);
 
     private final String serviceName;
     private final int defaultPort;

@@ -114,7 +114,7 @@ final class GatewayComponent implements Component {
         variables.put("GATEWAY_RATE_LIMIT", Integer.toString(settings.gatewayRateLimit()));
         variables.put("GATEWAY_RATE_BURST", Integer.toString(settings.gatewayRateBurst()));
         for (SuiteService service : List.of(SuiteService.ORDER, SuiteService.INVENTORY, SuiteService.ANALYTICS,
-                SuiteService.NOTIFICATION, SuiteService.LOYALTY)) {
+                SuiteService.NOTIFICATION, SuiteService.LOYALTY, SuiteService.CONSOLE)) {
             variables.put(service.environmentPrefix() + "_SERVICE_ADDRESS", "127.0.0.1:" + settings.httpPort(service));
         }
         return variables;

@@ -143,6 +143,11 @@ final class ServiceComponent implements Component {
             environment.put("OTEL_EXPORTER_ZIPKIN_ENDPOINT", "http://127.0.0.1:" + settings.traceViewerPort()
                     + "/api/v2/spans");
         }
+        if (service == SuiteService.CONSOLE && settings.noTraceViewer().isEmpty()) {
+            // each step's trace id on an order's page links to its trace in the viewer
+            environment.put("CONSOLE_TRACE_LINK", "http://127.0.0.1:" + settings.traceViewerPort()
+                    + "/zipkin/traces/{traceId}");
+        }
         if (service == SuiteService.PAYMENT) {
             environment.put("PAYMENT_PROVIDER_URL", settings.paymentProviderUrl());
         }

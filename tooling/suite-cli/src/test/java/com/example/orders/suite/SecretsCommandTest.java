@@ -34,7 +34,7 @@ class SecretsCommandTest {
                 .extracting(line -> line.substring(0, line.indexOf('=')))
                 .containsExactlyInAnyOrder("POSTGRES_ADMIN_PASSWORD", "ORDER_DB_PASSWORD", "INVENTORY_DB_PASSWORD",
                         "PAYMENT_DB_PASSWORD", "NOTIFICATION_DB_PASSWORD", "ANALYTICS_DB_PASSWORD",
-                        "LOYALTY_DB_PASSWORD");
+                        "LOYALTY_DB_PASSWORD", "CONSOLE_DB_PASSWORD");
         assertThat(Files.getPosixFilePermissions(file))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(suiteHome.resolve("secrets/jwt-public.pem")).exists();

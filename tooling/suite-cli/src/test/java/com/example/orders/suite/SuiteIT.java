@@ -97,7 +97,7 @@ class SuiteIT {
         assertThat(up.output()).containsPattern("trace-viewer +\\d+ +http://127.0.0.1:" + env.get("TRACE_VIEWER_PORT")
                 + " +UP");
         pidsAfterFirstUp = pids();
-        assertThat(pidsAfterFirstUp).hasSize(12);
+        assertThat(pidsAfterFirstUp).hasSize(13);
     }
 
     @Test
@@ -106,7 +106,7 @@ class SuiteIT {
         Result again = suite("up");
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(12);
+        assertThat(again.output().lines().filter(line -> line.contains(": already running"))).hasSize(13);
         assertThat(pids()).isEqualTo(pidsAfterFirstUp);
     }
 
@@ -133,7 +133,7 @@ class SuiteIT {
         Result status = suite("status");
 
         assertThat(status.exitCode()).isZero();
-        assertThat(status.output().lines().filter(line -> line.matches(".* UP +.*"))).hasSize(12);
+        assertThat(status.output().lines().filter(line -> line.matches(".* UP +.*"))).hasSize(13);
     }
 
     @Test
@@ -279,12 +279,12 @@ class SuiteIT {
     @Order(9)
     void downStopsEverythingAndLeavesNoProcessBehind() {
         Map<String, Long> running = pids();
-        assertThat(running).hasSize(12);
+        assertThat(running).hasSize(13);
 
         Result down = suite("down");
 
         assertThat(down.exitCode()).isZero();
-        assertThat(down.output().lines().filter(line -> line.contains(": stopped"))).hasSize(12);
+        assertThat(down.output().lines().filter(line -> line.contains(": stopped"))).hasSize(13);
         running.forEach((component, pid) -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
                 .as(component + " (pid " + pid + ")")
                 .isEmpty());
