@@ -9,7 +9,7 @@ class ConsoleServiceArchitectureTest {
 
     @Test
     void keepsItsLayersItsPortsAndItsModuleBoundaries() {
-        ArchitectureRules.assertServiceArchitecture("com.example.orders.console");
+        ArchitectureRules.assertOperatorServiceArchitecture("com.example.orders.console");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 
 /**
  * The suite's broker as an incident sees it: a record delivered a second time (a producer retry, a replay), and a

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.example.orders.events.EventType;
 import com.example.orders.localinfra.SuiteService;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 
 /**
  * The fault suite (issue 11): under a steady load of orders through the gateway, from a client that retries a failed

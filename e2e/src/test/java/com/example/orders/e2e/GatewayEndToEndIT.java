@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.example.orders.localinfra.JwtKeys;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 
 /**
  * The front door (docs/contract.md §2, issue 4) through the real gateway process (nginx) in front of the real services:

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.example.orders.localinfra.SuiteService;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

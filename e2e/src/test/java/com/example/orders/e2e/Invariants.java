@@ -16,7 +16,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import com.example.orders.events.DeadLetterHeaders;
 import com.example.orders.localinfra.SuiteService;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.example.orders.events.CloudEventHeaders;
 import com.example.orders.events.EventType;
 import com.example.orders.localinfra.SuiteService;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -30,7 +30,7 @@ import com.example.orders.events.v1.OrderConfirmedV1;
 import com.example.orders.events.v1.PaymentCapturedV1;
 import com.example.orders.events.v1.StockRejectedV1;
 import com.example.orders.events.v1.StockRejectionReason;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 import com.example.orders.order.application.CancellingOrders;
 import com.example.orders.order.application.PlacingOrders;
 import com.example.orders.order.domain.Order;

@@ -19,7 +19,7 @@ import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderCreatedV1;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 import com.example.orders.platform.outbox.Outbox;
 import com.example.orders.platform.tracing.TraceContexts;
 import com.example.orders.platform.tracing.Tracing;

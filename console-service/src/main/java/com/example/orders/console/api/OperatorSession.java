@@ -37,7 +37,7 @@ public record OperatorSession(SigningIn.Operator operator, String token) {
                 csrf.getBytes(StandardCharsets.US_ASCII));
     }
 
-    static String csrfOf(String token) {
+    public static String csrfOf(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(("console-csrf\n" + token).getBytes(StandardCharsets.UTF_8));

@@ -36,6 +36,7 @@ import io.smallrye.mutiny.Uni;
 public class Pages {
 
     private static final String ORDER_ID = "[A-Za-z0-9][A-Za-z0-9-]{0,63}";
+    static final String NOT_YOUR_FORM = "This form is not from your session. Reload the page and try again.";
 
     @CheckedTemplate
     static class Templates {
@@ -100,8 +101,7 @@ public class Pages {
     @Operation(hidden = true)
     public Response logout(@FormParam("csrf") String csrf, @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
         if (!signedIn.required().posted(csrf)) {
-            return refused(Response.Status.FORBIDDEN, "This form is not from your session. Reload the page and "
-                    + "try again.");
+            return refused(Response.Status.FORBIDDEN, NOT_YOUR_FORM);
         }
         return Response.seeOther(URI.create(OperatorSession.PATH + "/"))
                 .cookie(OperatorSession.end("https".equalsIgnoreCase(forwardedProto)))

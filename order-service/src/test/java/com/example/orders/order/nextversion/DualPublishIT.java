@@ -20,7 +20,7 @@ import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.Topics;
 import com.example.orders.events.v1.OrderConfirmedV1;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.outbox.Outbox;
 import com.example.orders.platform.tracing.TraceContexts;

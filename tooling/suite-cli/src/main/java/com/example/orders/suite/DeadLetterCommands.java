@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.example.orders.operations.DeadLetters;
 import com.example.orders.suite.ops.DeadLetterTable;
-import com.example.orders.suite.ops.DeadLetters;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -16,8 +16,8 @@ import com.example.orders.localinfra.JwtKeys;
 import com.example.orders.localinfra.PostgresServer;
 import com.example.orders.localinfra.ServiceDatabase;
 import com.example.orders.localinfra.SuiteService;
-import com.example.orders.suite.ops.HttpServiceOperations;
-import com.example.orders.suite.ops.Replay;
+import com.example.orders.operations.HttpServiceOperations;
+import com.example.orders.operations.Replay;
 
 /**
  * Starts, shows and stops the local suite. The order is the topology: broker and database first, then the stand-ins for

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.example.orders.suite.ops.Replay;
+import com.example.orders.operations.Replay;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

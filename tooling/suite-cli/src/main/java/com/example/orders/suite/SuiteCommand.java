@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.example.orders.localinfra.RepositoryLayout;
-import com.example.orders.suite.ops.OperationFailed;
+import com.example.orders.operations.OperationFailed;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -29,6 +29,8 @@ public final class ArchitectureRules {
     static final String CONTRACT = "com.example.orders.events..";
     /** What every service runs on. */
     static final String PLATFORM = "com.example.orders.platform..";
+    /** What operators do to the suite's topics (dead letters, replays): ./suite's, and the console's. */
+    static final String OPERATIONS = "com.example.orders.operations..";
 
     /** The domain is plain Java: no framework, persistence, messaging or wire-contract types. */
     public static ArchRule domainIsPlainJava(String servicePackage) {
@@ -96,13 +98,29 @@ public final class ArchitectureRules {
      * nor the tooling (stand-ins, local infrastructure, tests' support).
      */
     public static ArchRule touchesOnlyTheContractAndThePlatform(String servicePackage) {
+        return touchesOnly(servicePackage, CONTRACT, PLATFORM);
+    }
+
+    private static ArchRule touchesOnly(String servicePackage, String... allowed) {
+        List<String> packages = new java.util.ArrayList<>(List.of(allowed));
+        packages.add(servicePackage + "..");
         return noClasses().that()
                 .resideInAPackage(servicePackage + "..")
                 .should()
                 .dependOnClassesThat(resideInAPackage(SUITE)
-                        .and(not(resideInAnyPackage(servicePackage + "..", CONTRACT, PLATFORM))))
+                        .and(not(resideInAnyPackage(packages.toArray(String[]::new)))))
                 .allowEmptyShould(false)
                 .because("services talk to each other only through versioned Kafka topics");
+    }
+
+    /** Operations (dead letters, replays) work on the topics and the services' admin calls: they know no service. */
+    public static ArchRule operationsTouchOnlyTheContract() {
+        return noClasses().that()
+                .resideInAPackage(OPERATIONS)
+                .should()
+                .dependOnClassesThat(resideInAPackage(SUITE).and(not(resideInAnyPackage(CONTRACT, OPERATIONS))))
+                .allowEmptyShould(false)
+                .because("./suite and the console share them, and neither may reach into a service");
     }
 
     /** Nothing touches a service: the platform depends only on itself and the contract. */
@@ -127,18 +145,32 @@ public final class ArchitectureRules {
 
     /** Checks every rule above against the production classes of the service and of the modules it uses. */
     public static void assertServiceArchitecture(String servicePackage, Absent... absent) {
+        check(servicePackage, touchesOnlyTheContractAndThePlatform(servicePackage), absent);
+    }
+
+    /**
+     * As {@link #assertServiceArchitecture}, for the operators' console, which also uses the operations ./suite does (a
+     * dead letter's redrive, a replay) rather than a second copy of them.
+     */
+    public static void assertOperatorServiceArchitecture(String servicePackage, Absent... absent) {
+        check(servicePackage, touchesOnly(servicePackage, CONTRACT, PLATFORM, OPERATIONS), absent);
+    }
+
+    private static void check(String servicePackage, ArchRule boundaries, Absent... absent) {
         Set<Absent> lacking = absent.length == 0 ? EnumSet.noneOf(Absent.class) : EnumSet.copyOf(List.of(absent));
         JavaClasses production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(servicePackage, "com.example.orders.platform", "com.example.orders.events");
+                .importPackages(servicePackage, "com.example.orders.platform", "com.example.orders.events",
+                        "com.example.orders.operations");
         if (!lacking.contains(Absent.DOMAIN)) {
             domainIsPlainJava(servicePackage).check(production);
         }
         layered(servicePackage, lacking).check(production);
         useCasesStayOffTheWire(servicePackage).check(production);
-        touchesOnlyTheContractAndThePlatform(servicePackage).check(production);
+        boundaries.check(production);
         thePlatformTouchesNoService().check(production);
         theContractTouchesNothingElse().check(production);
+        operationsTouchOnlyTheContract().check(production);
     }
 
     private ArchitectureRules() {

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.example.orders.events.EventEnvelope;
 import com.example.orders.events.EventSerde;
 import com.example.orders.events.EventType;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import com.example.orders.events.DeadLetterHeaders;
 import com.example.orders.events.Topics;
-import com.example.orders.localinfra.TopicRecords;
+import com.example.orders.operations.TopicRecords;
 import com.example.orders.platform.inbox.AppliedEvents;
 import com.example.orders.platform.messaging.Consumption;
 import com.example.orders.platform.messaging.ConsumptionConfig;

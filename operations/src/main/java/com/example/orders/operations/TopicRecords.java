@@ -1,4 +1,4 @@
-package com.example.orders.localinfra;
+package com.example.orders.operations;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.example.orders.suite.ops;
+package com.example.orders.operations;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +30,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.example.orders.events.CloudEventHeaders;
 import com.example.orders.events.DeadLetterHeaders;
 import com.example.orders.events.Topics;
-import com.example.orders.localinfra.TopicRecords;
 
 /**
  * A consumer group's dead letters ({@code <group>.dlq}, written by the service platform's consumption with the
@@ -50,9 +49,13 @@ public final class DeadLetters implements AutoCloseable {
             String reason, Optional<String> originTopic, int originPartition, long originOffset, Instant diedAt,
             boolean redriven) {
 
-        String origin() {
+        public String origin() {
             return originTopic.map(topic -> topic + "/" + originPartition + "@" + originOffset).orElse("?");
         }
+    }
+
+    /** One dead letter opened: what it says, and the record as it lies in the dead-letter topic. */
+    public record Opened(DeadLetter letter, String key, List<Map.Entry<String, String>> headers, String value) {
     }
 
     /** What a redrive did. */
@@ -76,6 +79,30 @@ public final class DeadLetters implements AutoCloseable {
     /** Every dead letter of the group, oldest first, each marked re-driven or pending. */
     public List<DeadLetter> list(String group) {
         return entries(group).stream().map(Entry::letter).toList();
+    }
+
+    /** The dead letter at that place of the group's dead-letter topic, headers and value as text. */
+    public Optional<Opened> open(String group, int partition, long offset) {
+        return entries(group).stream()
+                .filter(entry -> entry.letter().partition() == partition && entry.letter().offset() == offset)
+                .findFirst()
+                .map(entry -> {
+                    List<Map.Entry<String, String>> headers = new ArrayList<>();
+                    for (Header header : entry.record().headers()) {
+                        headers.add(Map.entry(header.key(), header.value() == null
+                                ? ""
+                                : new String(header.value(), StandardCharsets.UTF_8)));
+                    }
+                    byte[] value = entry.record().value();
+                    return new Opened(entry.letter(), entry.record().key(), headers,
+                            value == null ? "" : new String(value, StandardCharsets.UTF_8));
+                });
+    }
+
+    /** Whether the group has a dead-letter topic yet (one is made when its first record dies, or by provisioning). */
+    public boolean hasDeadLetterTopic(String group) {
+        return KafkaCalls.await(admin.listTopics().names(), "cannot reach the broker at " + bootstrapServers)
+                .contains(Topics.deadLetterTopicOf(group));
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.example.orders.suite.ops;
+package com.example.orders.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +41,9 @@ class RedriveLedgerTest {
 
     @Test
     void agesAreShort() {
-        assertThat(DeadLetterTable.age(Duration.ofSeconds(42))).isEqualTo("42s");
-        assertThat(DeadLetterTable.age(Duration.ofSeconds(307))).isEqualTo("5m07s");
-        assertThat(DeadLetterTable.age(Duration.ofMinutes(192))).isEqualTo("3h12m");
-        assertThat(DeadLetterTable.age(Duration.ofHours(52))).isEqualTo("2d04h");
+        assertThat(ShortAge.of(Duration.ofSeconds(42))).isEqualTo("42s");
+        assertThat(ShortAge.of(Duration.ofSeconds(307))).isEqualTo("5m07s");
+        assertThat(ShortAge.of(Duration.ofMinutes(192))).isEqualTo("3h12m");
+        assertThat(ShortAge.of(Duration.ofHours(52))).isEqualTo("2d04h");
     }
 }

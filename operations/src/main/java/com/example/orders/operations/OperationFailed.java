@@ -1,4 +1,4 @@
-package com.example.orders.suite.ops;
+package com.example.orders.operations;
 
 /** An operations command cannot do what it was asked; the message says why and what to do, for the operator. */
 public final class OperationFailed extends RuntimeException {

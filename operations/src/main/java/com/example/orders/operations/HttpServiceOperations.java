@@ -1,4 +1,4 @@
-package com.example.orders.suite.ops;
+package com.example.orders.operations;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.example.orders.suite.ops;
+package com.example.orders.operations;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
