@@ -31,10 +31,11 @@ class ConsoleSignInIT {
     /** Every page of the console but the front one, which is the sign-in form until one signs in. */
     private static final List<String> PAGES = List.of("/console/orders", "/console/orders?q=alice",
             "/console/orders/8d5b9a52-4c1b-4a51-9a43-2b6f0f1f0e11", "/console/dead-letters",
-            "/console/dead-letters/console-service/0/0");
+            "/console/dead-letters/console-service/0/0", "/console/consumers", "/console/replays",
+            "/console/replays/console-service/8d5b9a52-4c1b-4a51-9a43-2b6f0f1f0e11");
     /** Every action of the console, as its form posts it. */
     private static final List<String> ACTIONS = List.of("/console/logout",
-            "/console/dead-letters/console-service/redrive");
+            "/console/dead-letters/console-service/redrive", "/console/replays");
 
     @Test
     void theFrontPageIsASignInFormTakingAToken() {

@@ -10,17 +10,22 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** A running service's {@code /ops} endpoints over HTTP, as an operator (an admin token). */
 public final class HttpServiceOperations implements Replay.ServiceOperations {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule());
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
@@ -44,34 +49,54 @@ public final class HttpServiceOperations implements Replay.ServiceOperations {
         return topics;
     }
 
+    /** What the service reports of a replay it runs (its {@code /ops/replays/{id}}). */
+    public record ReplayReport(String id, String state, Optional<String> error, boolean dryRun, boolean rebuild,
+            Instant startedAt, Optional<Instant> finishedAt, List<Replay.PartitionReport> partitions) {
+
+        public boolean running() {
+            return state.equals("RUNNING");
+        }
+    }
+
     @Override
     public List<Replay.PartitionReport> replay(List<Replay.Window> windows, boolean dryRun, boolean rebuild) {
-        JsonNode started;
+        ReplayReport report = start(windows, dryRun, rebuild);
+        Instant giveUp = Instant.now().plus(patience);
+        while (report.running()) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new OperationFailed("replay " + report.id() + " still runs after " + patience + "; it goes on "
+                        + "in the service: GET " + base.resolve("/ops/replays/" + report.id()));
+            }
+            pause();
+            report = report(report.id());
+        }
+        if (!report.state().equals("DONE")) {
+            throw new OperationFailed("replay " + report.id() + " failed in the service: " + report.error().orElse("")
+                    + " (its log says more)");
+        }
+        return report.partitions();
+    }
+
+    /** Starts a replay of the windows in the service, and returns at once with its first report. */
+    public ReplayReport start(List<Replay.Window> windows, boolean dryRun, boolean rebuild) {
         try {
-            started = send(request("/ops/replays").header("Content-Type", "application/json")
+            return read(send(request("/ops/replays").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("partitions", windows,
                             "dryRun", dryRun, "rebuild", rebuild)))),
-                    202);
+                    202));
         } catch (IOException e) {
             throw new OperationFailed("cannot write the replay request: " + e.getMessage(), e);
         }
-        String id = started.get("id").asText();
-        Instant giveUp = Instant.now().plus(patience);
-        JsonNode report = started;
-        while (report.get("state").asText().equals("RUNNING")) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new OperationFailed("replay " + id + " still runs after " + patience + "; it goes on in the "
-                        + "service: GET " + base.resolve("/ops/replays/" + id));
-            }
-            pause();
-            report = send(request("/ops/replays/" + id).GET(), 200);
-        }
-        if (!report.get("state").asText().equals("DONE")) {
-            throw new OperationFailed("replay " + id + " failed in the service: " + report.path("error").asText()
-                    + " (its log says more)");
-        }
+    }
+
+    /** Where a replay the service runs (or ran, since it started) stands. */
+    public ReplayReport report(String id) {
+        return read(send(request("/ops/replays/" + id).GET(), 200));
+    }
+
+    private static ReplayReport read(JsonNode report) {
         try {
-            return List.of(JSON.treeToValue(report.get("partitions"), Replay.PartitionReport[].class));
+            return JSON.treeToValue(report, ReplayReport.class);
         } catch (IOException e) {
             throw new OperationFailed("cannot read the replay report: " + e.getMessage(), e);
         }

@@ -192,7 +192,7 @@ public final class Replay implements AutoCloseable {
     }
 
     /** The window of every partition of the topics. */
-    List<Window> windows(Set<String> topics, From from, Optional<Instant> to) {
+    public List<Window> windows(Set<String> topics, From from, Optional<Instant> to) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.example.orders.localinfra.FreePort;
 import com.example.orders.localinfra.PidFile;
@@ -143,10 +145,17 @@ final class ServiceComponent implements Component {
             environment.put("OTEL_EXPORTER_ZIPKIN_ENDPOINT", "http://127.0.0.1:" + settings.traceViewerPort()
                     + "/api/v2/spans");
         }
-        if (service == SuiteService.CONSOLE && settings.noTraceViewer().isEmpty()) {
-            // each step's trace id on an order's page links to its trace in the viewer
-            environment.put("CONSOLE_TRACE_LINK", "http://127.0.0.1:" + settings.traceViewerPort()
-                    + "/zipkin/traces/{traceId}");
+        if (service == SuiteService.CONSOLE) {
+            // the services whose readiness, metrics and replays the console asks for
+            environment.put("CONSOLE_SERVICES", Arrays.stream(SuiteService.values())
+                    .filter(other -> other != SuiteService.CONSOLE)
+                    .map(other -> other.serviceName() + "=http://127.0.0.1:" + settings.httpPort(other))
+                    .collect(Collectors.joining(",")));
+            if (settings.noTraceViewer().isEmpty()) {
+                // each step's trace id on an order's page links to its trace in the viewer
+                environment.put("CONSOLE_TRACE_LINK", "http://127.0.0.1:" + settings.traceViewerPort()
+                        + "/zipkin/traces/{traceId}");
+            }
         }
         if (service == SuiteService.PAYMENT) {
             environment.put("PAYMENT_PROVIDER_URL", settings.paymentProviderUrl());
