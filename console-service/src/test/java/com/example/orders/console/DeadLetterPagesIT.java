@@ -55,6 +55,9 @@ class DeadLetterPagesIT {
                 + "orders.OrderCreated.v1</a><br><code class=\"small\">" + ceId).matcher(page);
         assertThat(link.find()).as("a link to the letter").isTrue();
         assertThat(page).contains("orders.order-created.v1/");
+        assertThat(given().cookie(OperatorSession.COOKIE, session).get("/console/").then().statusCode(200).extract()
+                .asString()).as("the overview's attention list").containsPattern(
+                        "console-service</a> has \\d+ pending dead letter");
 
         String letter = given().cookie(OperatorSession.COOKIE, session).get(link.group(1)).then().statusCode(200)
                 .extract().asString();
@@ -81,6 +84,13 @@ class DeadLetterPagesIT {
         String after = await().atMost(Duration.ofSeconds(30)).until(this::deadLetterPage,
                 html -> lettersOf(html, ceId, "PENDING") == 1 && lettersOf(html, ceId, "REDRIVEN") == 1);
         assertThat(after).contains(ceId);
+
+        // the order's page shows its dead letters, though no event of it could be read
+        String order = given().cookie(OperatorSession.COOKIE, session).get("/console/orders/" + orderId).then()
+                .statusCode(200).extract().asString();
+        assertThat(lettersOf(order, ceId, "PENDING")).isEqualTo(1);
+        assertThat(lettersOf(order, ceId, "REDRIVEN")).isEqualTo(1);
+        assertThat(order).contains("No event of this order has been read");
     }
 
     private String deadLetterPage() {

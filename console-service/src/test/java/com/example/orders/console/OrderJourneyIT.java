@@ -68,6 +68,18 @@ class OrderJourneyIT {
                 .contains("#1 OrderCreated").contains("#2 StockReserved").contains("#3 PaymentCaptured")
                 .contains("request request-" + orderId.substring(0, 8))
                 .contains(saga.get(0).traceId());
+
+        // the console's own group commits past each event once it has journalled it; no other service runs here
+        String delivered = await().atMost(Duration.ofSeconds(30)).until(() -> orderPage(orderId),
+                html -> count(html, "data-group=\"console-service\" data-state=\"APPLIED\"") == 4);
+        assertThat(count(delivered, "data-group=\"inventory-service\" data-state=\"NOT_YET\"")).as(
+                "inventory-service reads OrderCreated and OrderConfirmed, and has not run").isEqualTo(2);
+        assertThat(count(delivered, "data-group=\"order-service\" data-state=\"NOT_YET\"")).as(
+                "order-service reads StockReserved and PaymentCaptured").isEqualTo(2);
+    }
+
+    private static long count(String page, String text) {
+        return Pattern.compile(Pattern.quote(text)).matcher(page).results().count();
     }
 
     @Test

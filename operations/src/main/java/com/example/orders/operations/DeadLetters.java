@@ -3,6 +3,7 @@ package com.example.orders.operations;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,6 +98,33 @@ public final class DeadLetters implements AutoCloseable {
                     return new Opened(entry.letter(), entry.record().key(), headers,
                             value == null ? "" : new String(value, StandardCharsets.UTF_8));
                 });
+    }
+
+    /**
+     * The dead letters of every group that has a dead-letter topic, read in one pass over all of them (for a page that
+     * looks for one order's letters in every group).
+     */
+    public Map<String, List<DeadLetter>> listAll(Collection<String> groups) {
+        java.util.Set<String> existing = KafkaCalls.await(admin.listTopics().names(), "cannot reach the broker at "
+                + bootstrapServers);
+        Map<String, String> groupOfTopic = new LinkedHashMap<>();
+        groups.stream().filter(group -> existing.contains(Topics.deadLetterTopicOf(group)))
+                .forEach(group -> groupOfTopic.put(Topics.deadLetterTopicOf(group), group));
+        Map<String, List<DeadLetter>> letters = new LinkedHashMap<>();
+        groupOfTopic.values().forEach(group -> letters.put(group, new ArrayList<>()));
+        if (groupOfTopic.isEmpty()) {
+            return letters;
+        }
+        Map<String, Map<Integer, RedriveLedger>> ledgers = new HashMap<>();
+        groupOfTopic.values().forEach(group -> ledgers.put(group, ledgers(group)));
+        for (ConsumerRecord<String, byte[]> record : TopicRecords.allOf(bootstrapServers, groupOfTopic.keySet())) {
+            String group = groupOfTopic.get(record.topic());
+            letters.get(group).add(read(record, ledgers.get(group).getOrDefault(record.partition(),
+                    RedriveLedger.from(null))));
+        }
+        letters.values().forEach(list -> list.sort(Comparator.comparing(DeadLetter::diedAt)
+                .thenComparing(DeadLetter::partition).thenComparing(DeadLetter::offset)));
+        return letters;
     }
 
     /** Whether the group has a dead-letter topic yet (one is made when its first record dies, or by provisioning). */

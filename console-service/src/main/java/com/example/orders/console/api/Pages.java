@@ -18,14 +18,19 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import com.example.orders.console.application.CheckingDeliveries;
 import com.example.orders.console.application.ConsoleConfig;
+import com.example.orders.console.application.NeedingAttention;
 import com.example.orders.console.application.ReadingJourneys;
 import com.example.orders.console.application.SigningIn;
+import com.example.orders.console.domain.Journey;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The console's pages, rendered on the server ({@code templates/Pages}); {@link ConsoleGuard} has checked the session
@@ -45,7 +50,8 @@ public class Pages {
 
         static native TemplateInstance refused(String message);
 
-        static native TemplateInstance overview(OperatorSession session, Views.Overview overview);
+        static native TemplateInstance overview(OperatorSession session, Views.Overview overview,
+                NeedingAttention.Attention attention);
 
         static native TemplateInstance orders(OperatorSession session, String query, List<Views.OrderRow> orders);
 
@@ -56,25 +62,32 @@ public class Pages {
     private final ReadingJourneys reading;
     private final SignedIn signedIn;
     private final ConsoleConfig config;
+    private final CheckingDeliveries deliveries;
+    private final NeedingAttention attention;
 
-    Pages(SigningIn signingIn, ReadingJourneys reading, SignedIn signedIn, ConsoleConfig config) {
+    Pages(SigningIn signingIn, ReadingJourneys reading, SignedIn signedIn, ConsoleConfig config,
+            CheckingDeliveries deliveries, NeedingAttention attention) {
+        this.attention = attention;
         this.signingIn = signingIn;
         this.reading = reading;
         this.signedIn = signedIn;
         this.config = config;
+        this.deliveries = deliveries;
     }
 
     /** The overview, or the sign-in form until one signs in. */
     @GET
     @Path("")
     @Operation(hidden = true)
-    @WithSession
     public Uni<Response> front() {
         if (signedIn.session().isEmpty()) {
             return Uni.createFrom().item(signIn(Response.Status.OK, null, ""));
         }
         OperatorSession session = signedIn.required();
-        return reading.lastHour().map(hour -> page(Templates.overview(session, Views.overview(hour))));
+        // the journal in a session of its own that ends before the broker is asked, off the event loop
+        return Panache.withSession(reading::lastHour)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(hour -> page(Templates.overview(session, Views.overview(hour), attention.now())));
     }
 
     @POST
@@ -130,17 +143,23 @@ public class Pages {
     @GET
     @Path("orders/{orderId}")
     @Operation(hidden = true)
-    @WithSession
     public Uni<Response> order(@PathParam("orderId") String orderId) {
         OperatorSession session = signedIn.required();
         if (!orderId.matches(ORDER_ID)) {
             return Uni.createFrom().item(refused(Response.Status.NOT_FOUND, "There is no order " + orderId + "."));
         }
-        return reading.journeyOf(orderId).map(journey -> {
-            Views.OrderView view = Views.order(journey, config.traceLink().filter(link -> !link.isBlank()));
-            return Response.status(view.known() ? Response.Status.OK : Response.Status.NOT_FOUND)
-                    .entity(Templates.order(session, view).render()).type(ConsoleGuard.html()).build();
-        });
+        // the journal in a session of its own that ends before the broker is asked (it blocks), off the event loop
+        return Panache.withSession(() -> reading.journeyOf(orderId))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(journey -> {
+                    Views.OrderView view = Views.order(journey,
+                            deliveries.of(orderId, journey.journey().steps().stream()
+                                    .map(Journey.Step::event).toList()),
+                            config.traceLink().filter(link -> !link.isBlank()),
+                            Instant.now());
+                    return Response.status(view.known() ? Response.Status.OK : Response.Status.NOT_FOUND)
+                            .entity(Templates.order(session, view).render()).type(ConsoleGuard.html()).build();
+                });
     }
 
     static Response signIn(Response.Status status, String message, String next) {

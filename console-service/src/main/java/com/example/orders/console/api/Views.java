@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.example.orders.console.application.CheckingDeliveries;
 import com.example.orders.console.application.ReadingJourneys;
 import com.example.orders.console.domain.JournalEvent;
 import com.example.orders.console.domain.Journey;
@@ -42,10 +43,16 @@ final class Views {
      *            where its trace is shown, or null when no trace viewer is configured
      */
     record StepView(int number, String time, String type, String fact, String producer, String position,
-            String eventId, String cause, String traceId, String traceLink, String payload) {
+            String eventId, String cause, String traceId, String traceLink, String payload,
+            List<CheckingDeliveries.GroupDelivery> deliveries) {
     }
 
-    record OrderView(String orderId, boolean known, OrderRow order, List<StepView> steps) {
+    /**
+     * @param deliveriesUnavailable
+     *            why it cannot be said now which groups applied what, or null
+     */
+    record OrderView(String orderId, boolean known, OrderRow order, List<StepView> steps,
+            List<DeadLetterPages.LetterView> deadLetters, String deliveriesUnavailable) {
     }
 
     /** One bar of the last hour's chart: five minutes of ended sagas, confirmed below and cancelled on top. */
@@ -70,7 +77,8 @@ final class Views {
     static final int BAR_WIDTH = 36;
     static final int BUCKETS = 12;
 
-    static OrderView order(ReadingJourneys.OrderJourney journey, Optional<String> traceLink) {
+    static OrderView order(ReadingJourneys.OrderJourney journey, CheckingDeliveries.Deliveries deliveries,
+            Optional<String> traceLink, Instant now) {
         Map<String, Integer> numbers = new HashMap<>();
         List<StepView> steps = new ArrayList<>();
         for (Journey.Step step : journey.journey().steps()) {
@@ -83,11 +91,14 @@ final class Views {
                     event.producer(), event.position(), event.eventId(), cause, event.trace().orElse(null),
                     event.trace().flatMap(trace -> traceLink.map(link -> link.replace("{traceId}", trace)))
                             .orElse(null),
-                    event.payload()));
+                    event.payload(), deliveries.of(event.eventId())));
         }
         OrderRow row = journey.summary().map(OrderRow::of).orElseGet(() -> new OrderRow(journey.orderId(), "-", "-",
                 journey.journey().state().map(SagaState::name).orElse("UNKNOWN"), "-", "-"));
-        return new OrderView(journey.orderId(), journey.known(), row, steps);
+        return new OrderView(journey.orderId(), journey.known() || !deliveries.deadLetters().isEmpty(), row, steps,
+                deliveries.deadLetters().stream()
+                        .map(letter -> DeadLetterPages.LetterView.of(letter, now)).toList(),
+                deliveries.unavailable().orElse(null));
     }
 
     static Overview overview(ReadingJourneys.LastHour hour) {
@@ -120,7 +131,22 @@ final class Views {
         long confirmedInAll = hour.ended().stream().filter(order -> order.state() == SagaState.CONFIRMED).count();
         return new Overview(time(hour.from()), time(hour.to()), hour.placed(), confirmedInAll,
                 hour.ended().size() - confirmedInAll, cancelledBy, bars, tallest,
-                hour.overdue().stream().map(OrderRow::of).toList(), hour.overdueAfter().toString());
+                hour.overdue().stream().map(OrderRow::of).toList(), human(hour.overdueAfter()));
+    }
+
+    /** 5 min, 1 h 30 min, 45 s. */
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 60 != 0 || seconds < 60) {
+            return seconds + " s";
+        }
+        long minutes = seconds / 60;
+        return minutes < 60
+                ? minutes + " min"
+                : minutes / 60 + " h" + (minutes % 60 == 0
+                        ? ""
+                        : " " + minutes % 60
+                                + " min");
     }
 
     static String time(Instant instant) {

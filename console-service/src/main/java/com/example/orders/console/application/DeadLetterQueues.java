@@ -26,6 +26,9 @@ public interface DeadLetterQueues {
     /** The consumer groups that may have dead letters, in the consumer catalogue's order. */
     List<String> groups();
 
+    /** Every group's dead letters, oldest first, read in one pass; a group without a dead-letter topic has none. */
+    Map<String, List<Letter>> everyGroupsLetters();
+
     /** The group's dead letters, oldest first; none when it has no dead-letter topic yet. */
     List<Letter> lettersOf(String group);
 

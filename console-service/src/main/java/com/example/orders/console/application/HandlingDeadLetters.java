@@ -2,6 +2,7 @@ package com.example.orders.console.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,10 @@ public class HandlingDeadLetters {
     }
 
     public List<GroupLetters> everyGroup() {
+        Map<String, List<DeadLetterQueues.Letter>> letters = queues.everyGroupsLetters();
         List<GroupLetters> groups = new ArrayList<>();
         for (String group : queues.groups()) {
-            groups.add(new GroupLetters(group, queues.lettersOf(group)));
+            groups.add(new GroupLetters(group, letters.getOrDefault(group, List.of())));
         }
         return groups;
     }

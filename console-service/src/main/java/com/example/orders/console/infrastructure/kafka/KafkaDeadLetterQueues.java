@@ -1,6 +1,8 @@
 package com.example.orders.console.infrastructure.kafka;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
@@ -30,6 +32,16 @@ class KafkaDeadLetterQueues implements DeadLetterQueues {
     @Override
     public List<String> groups() {
         return groups;
+    }
+
+    @Override
+    public Map<String, List<Letter>> everyGroupsLetters() {
+        return attempt(() -> {
+            Map<String, List<Letter>> letters = new LinkedHashMap<>();
+            deadLetters.listAll(groups).forEach((group, list) -> letters.put(group, list.stream()
+                    .map(letter -> letter(group, letter)).toList()));
+            return letters;
+        });
     }
 
     @Override
