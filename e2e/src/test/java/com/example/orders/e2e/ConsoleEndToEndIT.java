@@ -94,6 +94,15 @@ class ConsoleEndToEndIT {
             assertThat(page.findElements(By.cssSelector(".deliveries .pill")))
                     .extracting(pill -> pill.getAttribute("data-state")).isNotEmpty().containsOnly("APPLIED");
         });
+        // what each service holds for it now, as the services tell an operator
+        assertThat(held("order-service", "order", "status")).containsExactly("CONFIRMED");
+        assertThat(held("inventory-service", "reservation", "state")).containsExactly("COMMITTED");
+        assertThat(held("payment-service", "payment", "status")).containsExactly("CAPTURED");
+        assertThat(held("payment-service", "payment", "provider_capture")).hasSize(1).doesNotContain("-");
+        await().atMost(PAGE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            page.navigate().refresh();
+            assertThat(held("notification-service", "notification", "sent_at")).hasSize(1).doesNotContain("-");
+        });
         List<WebElement> producers = page.findElements(By.cssSelector(".step .producer"));
         assertThat(producers).extracting(WebElement::getText).containsExactly("by order-service",
                 "by inventory-service", "by payment-service", "by order-service");
@@ -177,6 +186,12 @@ class ConsoleEndToEndIT {
         ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1]", field,
                 token);
         page.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+    }
+
+    /** One column of what a service holds for the order shown, a value per row. */
+    private static List<String> held(String service, String kind, String column) {
+        return page.findElements(By.cssSelector("#held [data-service='" + service + "'][data-kind='" + kind
+                + "'] dd[data-column='" + column + "']")).stream().map(WebElement::getText).toList();
     }
 
     private static List<String> steps() {

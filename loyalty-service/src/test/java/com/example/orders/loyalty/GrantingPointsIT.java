@@ -72,6 +72,13 @@ class GrantingPointsIT {
         assertThat(entries(statement)).containsExactlyInAnyOrder(
                 kept + " GRANTED 19", cancelledBefore + " NONE_EARNED 0", cancelledAfter + " GRANTED 5",
                 cancelledAfter + " REVOKED -5");
+
+        // what an operator sees of one order (the console's order page asks every service)
+        JsonPath held = given().auth().oauth2(TestTokens.admin("on-call")).get("/ops/orders/" + cancelledAfter)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(held.getString("holdings[0].kind")).isEqualTo("points");
+        assertThat(held.getList("holdings[0].rows.kind")).containsExactly("GRANTED", "REVOKED");
+        assertThat(held.getList("holdings[0].rows.points", Integer.class)).containsExactly(5, -5);
     }
 
     @Test

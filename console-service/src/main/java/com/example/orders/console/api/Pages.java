@@ -155,6 +155,7 @@ public class Pages {
                     Views.OrderView view = Views.order(journey,
                             deliveries.of(orderId, journey.journey().steps().stream()
                                     .map(Journey.Step::event).toList()),
+                            deliveries.holdingsOf(orderId, session.token()),
                             config.traceLink().filter(link -> !link.isBlank()),
                             Instant.now());
                     return Response.status(view.known() ? Response.Status.OK : Response.Status.NOT_FOUND)

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import com.example.orders.console.application.CheckingDeliveries;
 import com.example.orders.console.application.ReadingJourneys;
+import com.example.orders.console.application.ServiceAdmin;
 import com.example.orders.console.domain.JournalEvent;
 import com.example.orders.console.domain.Journey;
 import com.example.orders.console.domain.OrderSummary;
@@ -52,7 +53,7 @@ final class Views {
      *            why it cannot be said now which groups applied what, or null
      */
     record OrderView(String orderId, boolean known, OrderRow order, List<StepView> steps,
-            List<DeadLetterPages.LetterView> deadLetters, String deliveriesUnavailable) {
+            List<DeadLetterPages.LetterView> deadLetters, String deliveriesUnavailable, ServiceAdmin.Holdings held) {
     }
 
     /** One bar of the last hour's chart: five minutes of ended sagas, confirmed below and cancelled on top. */
@@ -78,7 +79,7 @@ final class Views {
     static final int BUCKETS = 12;
 
     static OrderView order(ReadingJourneys.OrderJourney journey, CheckingDeliveries.Deliveries deliveries,
-            Optional<String> traceLink, Instant now) {
+            ServiceAdmin.Holdings held, Optional<String> traceLink, Instant now) {
         Map<String, Integer> numbers = new HashMap<>();
         List<StepView> steps = new ArrayList<>();
         for (Journey.Step step : journey.journey().steps()) {
@@ -98,7 +99,7 @@ final class Views {
         return new OrderView(journey.orderId(), journey.known() || !deliveries.deadLetters().isEmpty(), row, steps,
                 deliveries.deadLetters().stream()
                         .map(letter -> DeadLetterPages.LetterView.of(letter, now)).toList(),
-                deliveries.unavailable().orElse(null));
+                deliveries.unavailable().orElse(null), held);
     }
 
     static Overview overview(ReadingJourneys.LastHour hour) {

@@ -20,10 +20,17 @@ public class CheckingDeliveries {
 
     private final ConsumerGroups groups;
     private final HandlingDeadLetters deadLetters;
+    private final ServiceAdmin services;
 
-    CheckingDeliveries(ConsumerGroups groups, HandlingDeadLetters deadLetters) {
+    CheckingDeliveries(ConsumerGroups groups, HandlingDeadLetters deadLetters, ServiceAdmin services) {
         this.groups = groups;
         this.deadLetters = deadLetters;
+        this.services = services;
+    }
+
+    /** What each service holds for the order now, asked of the services with the operator's token. */
+    public ServiceAdmin.Holdings holdingsOf(String orderId, String operatorToken) {
+        return services.holdingsOf(orderId, operatorToken);
     }
 
     public enum State {

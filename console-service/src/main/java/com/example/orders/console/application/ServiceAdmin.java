@@ -32,6 +32,29 @@ public interface ServiceAdmin {
             Optional<Double> outboxPending, Optional<Double> outboxOldestSeconds) {
     }
 
+    /** What one service holds for an order now: per kind (reservation, payment, ...), its rows by column. */
+    record Held(String service, String kind, List<Map<String, String>> rows) {
+
+        public List<String> columns() {
+            return rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet());
+        }
+    }
+
+    /**
+     * @param unanswered
+     *            the services that did not answer (not running, or refusing the token)
+     */
+    record Holdings(List<Held> held, List<String> unanswered) {
+    }
+
+    /**
+     * Asks every service what it holds for the order, at once.
+     *
+     * @param operatorToken
+     *            the operator's own token: the services answer admins only
+     */
+    Holdings holdingsOf(String orderId, String operatorToken);
+
     /** The services the console knows of ({@code console.services}), in that order. */
     List<String> services();
 

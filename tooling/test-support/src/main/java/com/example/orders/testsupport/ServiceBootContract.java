@@ -142,6 +142,16 @@ public abstract class ServiceBootContract {
     }
 
     @Test
+    void tellsOnlyAnOperatorWhatItHoldsForAnOrder() {
+        String orderId = anOrderId();
+        given().get("/ops/orders/" + orderId).then().statusCode(401);
+        given().auth().oauth2(TestTokens.customer("alice")).get("/ops/orders/" + orderId).then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin("olivia")).get("/ops/orders/" + orderId).then().statusCode(200)
+                .body("orderId", equalTo(orderId)).body("service", equalTo(serviceName()))
+                .body("holdings", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void exposesPrometheusMetrics() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
