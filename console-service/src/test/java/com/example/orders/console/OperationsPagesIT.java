@@ -72,6 +72,7 @@ class OperationsPagesIT {
         assertThat(page).contains("data-group=\"order-service\"").contains("data-group=\"loyalty-service\"")
                 .contains("orders.order-created.v1");
         assertThat(row(page, "readiness", "console-service")).contains("READY").doesNotContain("NOT");
+        assertThat(row(page, "readiness", "kafka")).contains("READY").doesNotContain("NOT");
         assertThat(row(page, "readiness", "stopped-service")).contains("NOT ANSWERING");
         assertThat(row(page, "gauges", "console-service")).isNotEmpty();
     }

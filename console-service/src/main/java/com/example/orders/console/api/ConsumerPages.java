@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import com.example.orders.console.application.OperationNotDone;
 import com.example.orders.console.application.WatchingConsumers;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -41,12 +40,7 @@ public class ConsumerPages {
     @GET
     @Operation(hidden = true)
     public Response consumers() {
-        try {
-            return Response.ok(Templates.consumers(signedIn.required(), watching.now()).render())
-                    .type(ConsoleGuard.html()).build();
-        } catch (OperationNotDone e) {
-            return Pages.refused(Response.Status.SERVICE_UNAVAILABLE, "The broker cannot be asked now: "
-                    + e.getMessage());
-        }
+        return Response.ok(Templates.consumers(signedIn.required(), watching.now()).render())
+                .type(ConsoleGuard.html()).build();
     }
 }

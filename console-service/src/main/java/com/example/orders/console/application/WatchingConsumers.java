@@ -1,6 +1,7 @@
 package com.example.orders.console.application;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,11 +17,24 @@ public class WatchingConsumers {
         this.services = services;
     }
 
+    /**
+     * @param brokerUnavailable
+     *            why the broker could not be asked, when it could not (the services' own readiness still shows)
+     */
     public record Consumers(List<ConsumerGroups.GroupLag> lags, List<ServiceAdmin.Readiness> readiness,
-            List<ServiceAdmin.Gauges> gauges) {
+            List<ServiceAdmin.Gauges> gauges, Optional<String> brokerUnavailable) {
     }
 
     public Consumers now() {
-        return new Consumers(groups.lags(), services.readiness(), services.gauges());
+        List<ConsumerGroups.GroupLag> lags;
+        Optional<String> brokerUnavailable;
+        try {
+            lags = groups.lags();
+            brokerUnavailable = Optional.empty();
+        } catch (OperationNotDone e) {
+            lags = List.of();
+            brokerUnavailable = Optional.of(e.getMessage());
+        }
+        return new Consumers(lags, services.readiness(), services.gauges(), brokerUnavailable);
     }
 }
