@@ -115,12 +115,24 @@ public final class ArchitectureRules {
 
     /** Operations (dead letters, replays) work on the topics and the services' admin calls: they know no service. */
     public static ArchRule operationsTouchOnlyTheContract() {
+        return touchesOnlyTheContract(OPERATIONS);
+    }
+
+    /** The module in {@code modulePackage} (e.g. {@code com.example.orders.operations..}) uses only the contract. */
+    static ArchRule touchesOnlyTheContract(String modulePackage) {
         return noClasses().that()
-                .resideInAPackage(OPERATIONS)
+                .resideInAPackage(modulePackage)
                 .should()
-                .dependOnClassesThat(resideInAPackage(SUITE).and(not(resideInAnyPackage(CONTRACT, OPERATIONS))))
+                .dependOnClassesThat(resideInAPackage(SUITE).and(not(resideInAnyPackage(CONTRACT, modulePackage))))
                 .allowEmptyShould(false)
-                .because("./suite and the console share them, and neither may reach into a service");
+                .because("./suite and the console share operations, and neither may reach into a service");
+    }
+
+    /** As {@link #touchesOnlyTheContractAndThePlatform}, with more modules the service may use (the console's). */
+    static ArchRule touchesOnlyTheContractThePlatformAnd(String servicePackage, String... modules) {
+        List<String> allowed = new java.util.ArrayList<>(List.of(CONTRACT, PLATFORM));
+        allowed.addAll(List.of(modules));
+        return touchesOnly(servicePackage, allowed.toArray(String[]::new));
     }
 
     /** Nothing touches a service: the platform depends only on itself and the contract. */
@@ -153,7 +165,7 @@ public final class ArchitectureRules {
      * dead letter's redrive, a replay) rather than a second copy of them.
      */
     public static void assertOperatorServiceArchitecture(String servicePackage, Absent... absent) {
-        check(servicePackage, touchesOnly(servicePackage, CONTRACT, PLATFORM, OPERATIONS), absent);
+        check(servicePackage, touchesOnlyTheContractThePlatformAnd(servicePackage, OPERATIONS), absent);
     }
 
     private static void check(String servicePackage, ArchRule boundaries, Absent... absent) {

@@ -13,7 +13,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 /**
  * The rules that every service's architecture test applies, tried on fixture services: one laid out as they want
  * ({@code fixture.shop}), one whose use case takes the concrete adapter and the wire envelope
- * ({@code fixture.shortcut}), one that uses another service's classes ({@code fixture.meddler}).
+ * ({@code fixture.shortcut}), one that uses another service's classes ({@code fixture.meddler}); and an operations
+ * module ({@code fixture.tools}), one that reaches into a service ({@code fixture.tattler}), and a console that uses
+ * the first ({@code fixture.desk}).
  */
 class ArchitectureRulesTest {
 
@@ -64,6 +66,19 @@ class ArchitectureRulesTest {
             ArchitectureRules.thePlatformTouchesNoService().check(CLASSES);
             ArchitectureRules.theContractTouchesNothingElse().check(CLASSES);
         }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyTheConsoleMayUseTheOperationsModuleAndThatModuleUsesOnlyTheContract() {
+        String desk = "com.example.orders.fixture.desk";
+        assertThatCode(() -> ArchitectureRules.touchesOnlyTheContractThePlatformAnd(desk,
+                "com.example.orders.fixture.tools..").check(CLASSES)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ArchitectureRules.touchesOnlyTheContractAndThePlatform(desk).check(CLASSES))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Redriving");
+        assertThatCode(() -> ArchitectureRules.touchesOnlyTheContract("com.example.orders.fixture.tools..")
+                .check(CLASSES)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ArchitectureRules.touchesOnlyTheContract("com.example.orders.fixture.tattler..")
+                .check(CLASSES)).isInstanceOf(AssertionError.class).hasMessageContaining("Basket");
     }
 
     @Test
