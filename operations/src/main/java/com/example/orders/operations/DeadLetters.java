@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
@@ -105,32 +106,16 @@ public final class DeadLetters implements AutoCloseable {
      * looks for one order's letters in every group).
      */
     public Map<String, List<DeadLetter>> listAll(Collection<String> groups) {
-        java.util.Set<String> existing = KafkaCalls.await(admin.listTopics().names(), "cannot reach the broker at "
-                + bootstrapServers);
-        Map<String, String> groupOfTopic = new LinkedHashMap<>();
-        groups.stream().filter(group -> existing.contains(Topics.deadLetterTopicOf(group)))
-                .forEach(group -> groupOfTopic.put(Topics.deadLetterTopicOf(group), group));
+        Set<String> existing = topicNames();
         Map<String, List<DeadLetter>> letters = new LinkedHashMap<>();
-        groupOfTopic.values().forEach(group -> letters.put(group, new ArrayList<>()));
-        if (groupOfTopic.isEmpty()) {
-            return letters;
-        }
-        Map<String, Map<Integer, RedriveLedger>> ledgers = new HashMap<>();
-        groupOfTopic.values().forEach(group -> ledgers.put(group, ledgers(group)));
-        for (ConsumerRecord<String, byte[]> record : TopicRecords.allOf(bootstrapServers, groupOfTopic.keySet())) {
-            String group = groupOfTopic.get(record.topic());
-            letters.get(group).add(read(record, ledgers.get(group).getOrDefault(record.partition(),
-                    RedriveLedger.from(null))));
-        }
-        letters.values().forEach(list -> list.sort(Comparator.comparing(DeadLetter::diedAt)
-                .thenComparing(DeadLetter::partition).thenComparing(DeadLetter::offset)));
+        entriesOf(groups.stream().filter(group -> existing.contains(Topics.deadLetterTopicOf(group))).toList())
+                .forEach((group, entries) -> letters.put(group, entries.stream().map(Entry::letter).toList()));
         return letters;
     }
 
     /** Whether the group has a dead-letter topic yet (one is made when its first record dies, or by provisioning). */
     public boolean hasDeadLetterTopic(String group) {
-        return KafkaCalls.await(admin.listTopics().names(), "cannot reach the broker at " + bootstrapServers)
-                .contains(Topics.deadLetterTopicOf(group));
+        return topicNames().contains(Topics.deadLetterTopicOf(group));
     }
 
     /**
@@ -177,16 +162,32 @@ public final class DeadLetters implements AutoCloseable {
     }
 
     private List<Entry> entries(String group) {
-        String topic = Topics.deadLetterTopicOf(group);
-        requireTopic(topic);
-        Map<Integer, RedriveLedger> ledgers = ledgers(group);
-        return TopicRecords.all(bootstrapServers, topic).stream()
-                .map(record -> new Entry(read(record, ledgers.getOrDefault(record.partition(),
-                        RedriveLedger.from(null))), record))
-                .sorted(Comparator.comparing((Entry entry) -> entry.letter().diedAt())
-                        .thenComparing(entry -> entry.letter().partition())
-                        .thenComparing(entry -> entry.letter().offset()))
-                .toList();
+        requireTopic(Topics.deadLetterTopicOf(group));
+        return entriesOf(List.of(group)).get(group);
+    }
+
+    /** The dead letters of each group, oldest first, read in one pass over their dead-letter topics. */
+    private Map<String, List<Entry>> entriesOf(List<String> groups) {
+        Map<String, List<Entry>> entries = new LinkedHashMap<>();
+        if (groups.isEmpty()) {
+            return entries;
+        }
+        Map<String, String> groupOfTopic = new LinkedHashMap<>();
+        Map<String, Map<Integer, RedriveLedger>> ledgers = new HashMap<>();
+        for (String group : groups) {
+            groupOfTopic.put(Topics.deadLetterTopicOf(group), group);
+            ledgers.put(group, ledgers(group));
+            entries.put(group, new ArrayList<>());
+        }
+        for (ConsumerRecord<String, byte[]> record : TopicRecords.allOf(bootstrapServers, groupOfTopic.keySet())) {
+            String group = groupOfTopic.get(record.topic());
+            entries.get(group).add(new Entry(read(record, ledgers.get(group).getOrDefault(record.partition(),
+                    RedriveLedger.from(null))), record));
+        }
+        entries.values().forEach(list -> list.sort(Comparator.comparing((Entry entry) -> entry.letter().diedAt())
+                .thenComparing(entry -> entry.letter().partition())
+                .thenComparing(entry -> entry.letter().offset())));
+        return entries;
     }
 
     private ProducerRecord<String, byte[]> again(String group, Entry entry) {
@@ -232,9 +233,12 @@ public final class DeadLetters implements AutoCloseable {
         return ledgers;
     }
 
+    private Set<String> topicNames() {
+        return KafkaCalls.await(admin.listTopics().names(), "cannot reach the broker at " + bootstrapServers);
+    }
+
     private void requireTopic(String topic) {
-        if (!KafkaCalls.await(admin.listTopics().names(), "cannot reach the broker at " + bootstrapServers)
-                .contains(topic)) {
+        if (!topicNames().contains(topic)) {
             throw new OperationFailed("there is no dead-letter topic " + topic + " (consumer groups are named after "
                     + "their services, e.g. inventory-service)");
         }
