@@ -29,9 +29,6 @@ public interface DeadLetterQueues {
     /** Every group's dead letters, oldest first, read in one pass; a group without a dead-letter topic has none. */
     Map<String, List<Letter>> everyGroupsLetters();
 
-    /** The group's dead letters, oldest first; none when it has no dead-letter topic yet. */
-    List<Letter> lettersOf(String group);
-
     Optional<Opened> open(String group, int partition, long offset);
 
     /** Re-drives the group's pending dead letters, or only those of one event. */

@@ -1,5 +1,7 @@
 package com.example.orders.console.infrastructure.http;
 
+import static com.example.orders.console.infrastructure.OperationCalls.attempt;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,16 +81,6 @@ class HttpGroupReplays implements GroupReplays {
                                 partition.from(), partition.to(), partition.records(), partition.alreadyApplied(),
                                 partition.appliedNow(), partition.deadLettered(), partition.notEvents()))
                         .toList());
-    }
-
-    private static <T> T attempt(java.util.function.Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (OperationFailed e) {
-            throw new OperationNotDone(e.getMessage(), e);
-        } catch (org.apache.kafka.common.KafkaException e) {
-            throw new OperationNotDone("the broker cannot be asked now: " + e.getMessage(), e);
-        }
     }
 
     @PreDestroy

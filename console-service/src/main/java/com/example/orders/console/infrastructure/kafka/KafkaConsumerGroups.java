@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -71,14 +73,15 @@ class KafkaConsumerGroups implements ConsumerGroups {
                 "cannot read the ends of the topics");
         Map<String, KafkaFuture<ConsumerGroupDescription>> groups = admin.describeConsumerGroups(
                 topicsOfGroup.keySet()).describedGroups();
+        // every group's committed offsets in one request
+        Map<String, ListConsumerGroupOffsetsSpec> everyPartition = new HashMap<>();
+        topicsOfGroup.keySet().forEach(group -> everyPartition.put(group, new ListConsumerGroupOffsetsSpec()));
+        ListConsumerGroupOffsetsResult offsets = admin.listConsumerGroupOffsets(everyPartition);
         List<GroupLag> lags = new ArrayList<>();
         topicsOfGroup.forEach((group, read) -> {
             // a group that never ran is unknown to the broker: no members, nothing committed
-            Map<TopicPartition, OffsetAndMetadata> committed = unlessUnknown(() -> await(admin
-                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(),
-                    "cannot read the offsets of "
-                            + group),
-                    Map.of());
+            Map<TopicPartition, OffsetAndMetadata> committed = unlessUnknown(() -> await(offsets
+                    .partitionsToOffsetAndMetadata(group), "cannot read the offsets of " + group), Map.of());
             int members = unlessUnknown(() -> await(groups.get(group), "cannot describe " + group).members().size(),
                     0);
             List<PartitionLag> partitions = new ArrayList<>();

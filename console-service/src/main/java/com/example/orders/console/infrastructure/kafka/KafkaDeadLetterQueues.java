@@ -1,5 +1,7 @@
 package com.example.orders.console.infrastructure.kafka;
 
+import static com.example.orders.console.infrastructure.OperationCalls.attempt;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.example.orders.console.application.DeadLetterQueues;
-import com.example.orders.console.application.OperationNotDone;
 import com.example.orders.events.ConsumerCatalogue;
 import com.example.orders.operations.DeadLetters;
-import com.example.orders.operations.OperationFailed;
 
 /** The dead-letter topics on the suite's broker, through the very code of {@code ./suite dlq}. */
 @ApplicationScoped
@@ -45,13 +45,6 @@ class KafkaDeadLetterQueues implements DeadLetterQueues {
     }
 
     @Override
-    public List<Letter> lettersOf(String group) {
-        return attempt(() -> deadLetters.hasDeadLetterTopic(group)
-                ? deadLetters.list(group).stream().map(letter -> letter(group, letter)).toList()
-                : List.of());
-    }
-
-    @Override
     public Optional<Opened> open(String group, int partition, long offset) {
         return attempt(() -> deadLetters.hasDeadLetterTopic(group)
                 ? deadLetters.open(group, partition, offset).map(opened -> new Opened(letter(group, opened.letter()),
@@ -70,14 +63,6 @@ class KafkaDeadLetterQueues implements DeadLetterQueues {
     private static Letter letter(String group, DeadLetters.DeadLetter letter) {
         return new Letter(group, letter.partition(), letter.offset(), letter.ceId().orElse("-"), letter.type(),
                 letter.orderId(), letter.reason(), letter.origin(), letter.diedAt(), letter.redriven());
-    }
-
-    private static <T> T attempt(java.util.function.Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (OperationFailed e) {
-            throw new OperationNotDone(e.getMessage(), e);
-        }
     }
 
     @PreDestroy

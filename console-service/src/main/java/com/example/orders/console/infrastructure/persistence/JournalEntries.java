@@ -46,8 +46,9 @@ public class JournalEntries implements Journal, ReadModel {
                         event.causationId(), event.traceId(), event.topic(), event.partition(), event.offset(),
                         event.payload(), Instant.now())
                         // the order's row: created by its first fact read, whichever that is; each fact fills in
-                        // what it knows and moves the state on (SagaState: forward only, the first end stays)
-                        .chain(() -> NativeSql.update(session, """
+                        // what it knows and moves the state on (SagaState: forward only, the first end stays); the
+                        // upsert answers the state stored before this fact, so no second read is needed
+                        .chain(() -> NativeSql.single(session, String.class, """
                                 insert into journal_order (order_id, customer_id, placed_at, state, reason, ended_at,
                                     updated_at)
                                 values ($1, $2, $3, $4, $5, $6, $7)
@@ -56,27 +57,21 @@ public class JournalEntries implements Journal, ReadModel {
                                     placed_at = coalesce(journal_order.placed_at, excluded.placed_at),
                                     reason = coalesce(journal_order.reason, excluded.reason),
                                     ended_at = coalesce(journal_order.ended_at, excluded.ended_at),
-                                    updated_at = excluded.updated_at""", event.orderId(), customerId.orElse(null),
+                                    updated_at = excluded.updated_at
+                                returning state""", event.orderId(), customerId.orElse(null),
                                 placedAt, (reached == null ? SagaState.PENDING : reached).name(),
                                 reason.orElse(null), endedAt, Instant.now()))
-                        .chain(() -> advance(session, event.orderId(), reached)))
+                        .chain(stored -> advance(session, event.orderId(), SagaState.valueOf(stored), reached)))
                 .replaceWithVoid();
     }
 
-    /** Moves the order's state forward to {@code reached} ({@link SagaState#laterOf}: the first end stays). */
-    private static Uni<Void> advance(Mutiny.Session session, String orderId, SagaState reached) {
-        if (reached == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return NativeSql.single(session, String.class, "select state from journal_order where order_id = $1",
-                orderId)
-                .flatMap(stored -> {
-                    SagaState now = SagaState.valueOf(stored).laterOf(reached);
-                    return now.name().equals(stored)
-                            ? Uni.createFrom().voidItem()
-                            : NativeSql.update(session, "update journal_order set state = $2 where order_id = $1",
-                                    orderId, now.name()).replaceWithVoid();
-                });
+    /** Moves the order's state from {@code stored} forward to {@code reached} ({@link SagaState#laterOf}). */
+    private static Uni<Void> advance(Mutiny.Session session, String orderId, SagaState stored, SagaState reached) {
+        SagaState now = reached == null ? stored : stored.laterOf(reached);
+        return now == stored
+                ? Uni.createFrom().voidItem()
+                : NativeSql.update(session, "update journal_order set state = $2 where order_id = $1", orderId,
+                        now.name()).replaceWithVoid();
     }
 
     @Override
